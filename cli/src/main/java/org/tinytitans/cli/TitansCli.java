@@ -1,0 +1,45 @@
+package org.tinytitans.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of titans-cli: a thin picocli shell over the spec and engine modules. */
+@Command(name = "titans-cli",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Prune neural networks and measure what it buys: FLOPs, params, latency, accuracy, energy, carbon.",
+        subcommands = {CheckCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:everything passed",
+            "1:errors in a spec, or an expect not met",
+            "2:usage error or unreadable input",
+            "3:the job failed"})
+public final class TitansCli implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        // Without a subcommand there is nothing to do: show what there is.
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new TitansCli());
+        cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+            // A user never sees a stack trace; TITANS_DEBUG=1 shows it to us.
+            cmd.getErr().println("titans-cli: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+            if (System.getenv("TITANS_DEBUG") != null) {
+                ex.printStackTrace(cmd.getErr());
+            }
+            return ex instanceof UsageException ? ExitCodes.USAGE : ExitCodes.JOB_FAILED;
+        });
+        return cl;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+}

@@ -1,0 +1,3 @@
+package org.tinytitans.spec;
+
+public enum Severity { ERROR, WARNING, INFO }
