@@ -1,0 +1,86 @@
+package org.tinytitans.engine.latency;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.tinytitans.engine.train.NoGrad;
+import org.tinytitans.engine.train.Progress;
+
+/**
+ * Times several models INTERLEAVED on the same input: each round runs every model once (dense, pruned, dense,
+ * pruned ...), so noise from neighbours on a shared machine hits all models alike. The starting model rotates
+ * each round to cancel order effects. Every round has its own NDManager, created before the clock starts, so
+ * intermediates are freed each round (an outer manager would collect them all: an OOM in minutes).
+ */
+public final class LatencyHarness {
+    private LatencyHarness() { }
+
+    /** @param models names to initialised Blocks (inference mode), in report order */
+    public static LatencyReport run(Map<String, Block> models, LatencyConfig config, Progress progress) {
+        if (models.isEmpty()) {
+            throw new IllegalArgumentException("no models to time");
+        }
+        List<String> names = new ArrayList<>(models.keySet());
+        float[] input = input(config);
+        Shape shape = new Shape(config.inputShape());
+        Map<String, double[]> times = new LinkedHashMap<>();
+        for (String n : names) {
+            times.put(n, new double[config.runs()]);
+        }
+        int rounds = config.warmup() + config.runs();
+        NoGrad.run(() -> {
+            for (int round = 0; round < rounds; round++) {
+                for (int k = 0; k < names.size(); k++) {
+                    String name = names.get((round + k) % names.size());
+                    double ms = timeOnce(models.get(name), input, shape);
+                    if (round >= config.warmup()) {
+                        times.get(name)[round - config.warmup()] = ms;
+                    }
+                }
+                progress.update(round < config.warmup() ? "latency warm-up" : "latency",
+                        round < config.warmup() ? round + 1 : round + 1 - config.warmup(),
+                        round < config.warmup() ? config.warmup() : config.runs(), null);
+            }
+        });
+        List<LatencyStats> stats = new ArrayList<>();
+        for (String n : names) {
+            stats.add(LatencyStats.of(n, times.get(n), config.batch()));
+        }
+        return new LatencyReport(config, stats, ThreadSettings.current());
+    }
+
+    private static double timeOnce(Block block, float[] input, Shape shape) {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray x = m.create(input, shape);
+            ParameterStore ps = new ParameterStore(m, false);
+            long start = System.nanoTime();
+            // PyTorch CPU ops run synchronously, so the forward call's return is the end of the work.
+            block.forward(ps, new NDList(x), false);
+            return (System.nanoTime() - start) / 1e6;
+        }
+    }
+
+    private static float[] input(LatencyConfig config) {
+        long n = 1;
+        for (long d : config.inputShape()) {
+            n *= d;
+        }
+        if (n > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("input shape too large: " + java.util.Arrays.toString(config.inputShape()));
+        }
+        Random r = new Random(config.seed());
+        float[] x = new float[(int) n];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) r.nextGaussian();
+        }
+        return x;
+    }
+}
