@@ -2,6 +2,8 @@ package org.tinytitans.spec;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 
 /** Syntax and semantic diagnostics of a spec, sorted by position. Never throws. */
@@ -10,7 +12,15 @@ public final class Checker {
 
     public static List<Diagnostic> check(SpecDocument doc) {
         List<Diagnostic> all = new ArrayList<>(doc.syntaxDiagnostics());
-        all.addAll(new SemanticChecker(doc).run());
+        // a line with a syntax error holds a half-parsed statement: judging its leftovers would
+        // only repeat the same mistake (one mistake, one diagnostic)
+        Set<Integer> brokenLines = new HashSet<>();
+        for (Diagnostic d : doc.syntaxDiagnostics()) {
+            if (!d.code().equals(Codes.MISSING_BRACE)) brokenLines.add(d.range().start().line());
+        }
+        for (Diagnostic d : new SemanticChecker(doc).run()) {
+            if (!brokenLines.contains(d.range().start().line())) all.add(d);
+        }
         all.sort(Comparator.comparingInt((Diagnostic d) -> d.range().start().offset())
                 .thenComparingInt(d -> d.range().end().offset()));
         return List.copyOf(all);

@@ -178,6 +178,8 @@ class CheckerTest {
     void checkNeverDoublesASyntaxErrorWithSemanticNoise() {
         List<Diagnostic> ds = SpecAssert.check("experiment e { model resnet56\n prune filters { criterion l1; ratio 50% }\n  @@@\n}");
         assertEquals(1, ds.stream().filter(d -> d.severity() == Severity.ERROR).count(), SpecAssert.show(ds));
+        List<Diagnostic> half = SpecAssert.check(experiment("prune filters {\n ratio 5@@0%\n criterion l1 }"));
+        assertEquals(List.of("invalid-character"), half.stream().map(Diagnostic::code).toList(), SpecAssert.show(half));
     }
 
     @Test

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.tinytitans.spec.resolve.Experiments;
 
 /**
- * Seeded random and mutated specs: the parser, checker, formatter, outline, resolver and completion
- * model never throw; diagnostics lie inside the document; formatting is idempotent and keeps comments
+ * Seeded random and mutated specs: the parser, checker, formatter, outline, resolver, completion
+ * and hover never throw; diagnostics lie inside the document; formatting is idempotent and keeps comments
  * and every significant token.
  */
 class FuzzTest {
@@ -88,7 +88,13 @@ class FuzzTest {
             assertEquals(significant(text), significant(once), "formatting changed the tokens");
             Outline.of(doc);
             Experiments.resolve(doc);
-            for (int k = 0; k < 5; k++) doc.expectedAt(r.nextInt(text.length() + 1));
+            for (int k = 0; k < 5; k++) {
+                int at = r.nextInt(text.length() + 1);
+                Expectation e = doc.expectedAt(at);
+                assertTrue(e.replaceRange().start().offset() <= at && at <= e.replaceRange().end().offset() || e.kind() == Expectation.Kind.NONE);
+                Candidates.of(e);
+                Hover.at(doc, at);
+            }
             Formatter.formatRange(doc, doc.rangeOf(0, text.length() / 2));
         } catch (Throwable t) {
             throw new AssertionError("failed on input: " + escape(text) + "\n" + t, t);

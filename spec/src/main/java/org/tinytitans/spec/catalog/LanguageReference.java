@@ -235,9 +235,11 @@ public final class LanguageReference {
     }
 
     private static void codes(StringBuilder md) {
-        md.append("## Diagnostic codes\n\n| code | meaning |\n|---|---|\n");
+        md.append("## Diagnostic codes\n\nEvery diagnostic carries one of these stable codes. Errors stop a run; warnings and\n")
+                .append("information do not.\n\n| code | meaning | example |\n|---|---|---|\n");
         for (Map.Entry<String, String> e : Codes.all().entrySet()) {
-            md.append("| `").append(e.getKey()).append("` | ").append(e.getValue().replace("|", "\\|")).append(" |\n");
+            md.append("| `").append(e.getKey()).append("` | ").append(e.getValue().replace("|", "\\|")).append(" | `")
+                    .append(Codes.examples().get(e.getKey()).replace("|", "")).append("` |\n");
         }
     }
 }

@@ -8,10 +8,12 @@ import org.tinytitans.spec.Range;
 /**
  * One concrete run: an experiment with one point of its sweep, defaults merged and values typed.
  *
+ * @param model   never null; its name is null when the spec has no model (the checker reports missing-model)
  * @param variant swept key -> value as written, in declaration order; empty without a sweep
  * @param dataset null when the experiment has none
  * @param finetune null when the experiment does not fine-tune
  * @param range   range of the experiment's name (of the first statement for the implicit "default")
+ * @param seed    the experiment's `seed` (0 by default); prune blocks without their own seed use it
  */
 public record ExperimentRun(String name, Map<String, String> variant, ModelSpec model, DatasetSpec dataset,
                             List<PruneSpec> prunes, FinetuneSpec finetune, List<String> measures,
