@@ -42,8 +42,16 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        return printTo(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    CheckCommand withFiles(List<Path> specs) {
+        this.files = specs;
+        return this;
+    }
+
+    /** Checks the files and prints the findings; returns the exit code. */
+    int printTo(PrintWriter out, PrintWriter err) {
         List<FileFinding> findings = new ArrayList<>();
         boolean ioProblem = false;
         for (Path file : files) {
@@ -76,6 +84,7 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
         out.flush();
+        err.flush();
         if (ioProblem) {
             return ExitCodes.USAGE;
         }

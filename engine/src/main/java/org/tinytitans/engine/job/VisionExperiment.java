@@ -1,0 +1,412 @@
+package org.tinytitans.engine.job;
+
+import ai.djl.nn.Block;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.tinytitans.engine.criteria.Criteria;
+import org.tinytitans.engine.criteria.Criterion;
+import org.tinytitans.engine.data.DataException;
+import org.tinytitans.engine.data.Datasets;
+import org.tinytitans.engine.data.ImageSet;
+import org.tinytitans.engine.data.Split;
+import org.tinytitans.engine.data.Subsample;
+import org.tinytitans.engine.graph.Counts;
+import org.tinytitans.engine.graph.Kind;
+import org.tinytitans.engine.graph.Layer;
+import org.tinytitans.engine.latency.LatencyConfig;
+import org.tinytitans.engine.latency.LatencyHarness;
+import org.tinytitans.engine.latency.LatencyReport;
+import org.tinytitans.engine.latency.LatencyStats;
+import org.tinytitans.engine.metrics.PhaseEnergy;
+import org.tinytitans.engine.model.Models;
+import org.tinytitans.engine.model.Network;
+import org.tinytitans.engine.prune.FilterPruning;
+import org.tinytitans.engine.prune.LayerPruning;
+import org.tinytitans.engine.prune.WeightPruning;
+import org.tinytitans.engine.train.Distillation;
+import org.tinytitans.engine.train.EpochStats;
+import org.tinytitans.engine.train.Evaluation;
+import org.tinytitans.engine.train.Evaluator;
+import org.tinytitans.engine.train.FineTuner;
+import org.tinytitans.engine.train.TrainConfig;
+import org.tinytitans.engine.zoo.Zoo;
+import org.tinytitans.spec.resolve.DatasetSpec;
+import org.tinytitans.spec.resolve.ExperimentRun;
+import org.tinytitans.spec.resolve.FinetuneSpec;
+import org.tinytitans.spec.resolve.PruneSpec;
+
+/**
+ * One vision experiment, the tutorial's workflow end to end: load, measure the baseline, prune (Algorithm 1:
+ * {@code steps} iterations with fine-tuning between them), fine-tune, measure again, time both models
+ * interleaved, and account the energy of every phase.
+ */
+final class VisionExperiment {
+
+    /** Data-driven criteria score on this many images per class unless the spec says otherwise. */
+    static final int DEFAULT_SAMPLES_PER_CLASS = 100;
+
+    private final JobContext ctx;
+    private final ExperimentRun run;
+    private final List<String> notes = new ArrayList<>();
+    private ImageSet train;
+    private ImageSet test;
+
+    VisionExperiment(JobContext ctx) {
+        this.ctx = ctx;
+        this.run = ctx.run();
+    }
+
+    ExperimentOutcome execute() throws IOException {
+        Measured baseline = new Measured("baseline");
+        Measured pruned = new Measured("pruned");
+        JsonObject result = new JsonObject();
+        Set<String> wanted = Wanted.metrics(run);
+
+        Network dense;
+        try (var p = ctx.green().meter().phase("load")) {
+            ctx.phase("load", "loading " + run.model().name() + (run.model().weights() == null ? " (random init)" : " from " + run.model().weights()));
+            dense = loadModel();
+            loadData(wanted);
+        }
+        Network current = dense;
+        try {
+            try (var p = ctx.green().meter().phase("baseline")) {
+                ctx.phase("baseline", "measuring the unpruned model");
+                measureStatic(dense, baseline);
+                if (test != null && wanted.contains("accuracy")) {
+                    evaluate(dense, baseline, "baseline");
+                }
+            }
+            JsonArray layers = new JsonArray();
+            for (PruneSpec prune : run.prunes()) {
+                current = prune(current, dense, prune);
+            }
+            describeWidths(dense, current, layers);
+            if (run.finetune() != null) {
+                try (var p = ctx.green().meter().phase("finetune")) {
+                    finetune(current, dense, run.finetune(), run.finetune().epochs());
+                }
+            }
+            try (var p = ctx.green().meter().phase("evaluate")) {
+                ctx.phase("evaluate", "measuring the pruned model");
+                measureStatic(current, pruned);
+                if (test != null && wanted.contains("accuracy")) {
+                    evaluate(current, pruned, "pruned");
+                }
+            }
+            LatencyReport latency = null;
+            PhaseEnergy latencyEnergy = null;
+            if (Wanted.timing(wanted)) {
+                var p = ctx.green().meter().phase("latency");
+                latency = time(dense, current);
+                latencyEnergy = p.stop();
+                put(baseline, latency.of("dense"));
+                put(pruned, latency.of("pruned"));
+            }
+            Path modelFile = ctx.experimentDir().resolve("model.tt");
+            Files.createDirectories(ctx.experimentDir());
+            Path tmp = ctx.experimentDir().resolve(".model.tt.tmp");
+            current.save(tmp);
+            AtomicFiles.moveOver(tmp, modelFile);
+
+            Energy.account(ctx, baseline, pruned, latency, latencyEnergy, result, notes);
+            result.add("layers", layers);
+            result.addProperty("modelFile", ctx.experimentDir().getFileName() + "/model.tt");
+            return ExperimentOutcome.of(run, baseline, pruned, result, notes, ctx.events());
+        } finally {
+            if (current != dense) {
+                current.close();
+            }
+            dense.close();
+        }
+    }
+
+    private Network loadModel() throws IOException {
+        var m = run.model();
+        if (!Zoo.has(m.name()) && m.weights() == null) {
+            throw new JobFailure("model '" + m.name() + "' is not a vision model of the zoo (" + String.join(", ", Zoo.names()) + ")", m.range());
+        }
+        Path weights = m.weights() == null ? null : ctx.resolve(m.weights());
+        if (weights != null && !Files.exists(weights)) {
+            throw new JobFailure("weights file " + m.weights() + " not found (looked at " + weights + ")", m.range());
+        }
+        if (weights == null) {
+            notes.add("no weights given: the model is randomly initialised, so accuracy means nothing");
+        }
+        int classes = m.classes() != null ? m.classes() : Zoo.has(m.name()) ? Zoo.entry(m.name()).classes() : 0;
+        try {
+            return Models.load(Zoo.has(m.name()) ? m.name() : null, weights, classes, run.seed());
+        } catch (IOException | RuntimeException e) {
+            throw new JobFailure(e.getMessage() == null ? e.toString() : e.getMessage(), m.range(), e);
+        }
+    }
+
+    private void loadData(Set<String> wanted) {
+        DatasetSpec d = run.dataset();
+        if (d == null) {
+            if (wanted.contains("accuracy")) {
+                notes.add("no dataset: accuracy is not measured");
+            }
+            return;
+        }
+        if (d.name().equals("synthetic")) {
+            notes.add("synthetic data: accuracy is not measured (it would mean nothing)");
+            return;
+        }
+        String kind = d.name().equals("imagenet") ? "folders" : d.name();
+        Path path = ctx.resolve(d.path());
+        try {
+            test = Datasets.open(kind, path, Split.TEST);
+            if (needsTrain()) {
+                train = Datasets.open(kind, path, Split.TRAIN);
+            }
+        } catch (DataException e) {
+            throw new JobFailure(e.getMessage(), d.range(), e);
+        }
+    }
+
+    private boolean needsTrain() {
+        if (run.finetune() != null) {
+            return true;
+        }
+        return run.prunes().stream().anyMatch(p -> criterion(p).needsData());
+    }
+
+    private Criterion criterion(PruneSpec p) {
+        try {
+            return switch (p.granularity()) {
+                case "filters" -> Criteria.filter(p.criterion());
+                case "layers" -> Criteria.layer(p.criterion());
+                case "weights" -> weightCriterion(p);
+                default -> throw new JobFailure("prune " + p.granularity() + " applies to language models; "
+                        + run.model().name() + " is a vision model", p.range());
+            };
+        } catch (IllegalArgumentException e) {
+            throw new JobFailure(e.getMessage(), p.criterionRange());
+        }
+    }
+
+    private Criterion weightCriterion(PruneSpec p) {
+        if (!p.criterion().equals("magnitude") && !p.criterion().equals("random")) {
+            throw new JobFailure("criterion " + p.criterion() + " for prune weights needs layer activations of a "
+                    + "language model; vision models support magnitude and random", p.criterionRange());
+        }
+        return Criteria.filter("random"); // only consulted for needsData(): weight criteria here need none
+    }
+
+    private Network prune(Network current, Network dense, PruneSpec p) {
+        Criterion criterion = criterion(p);
+        ImageSet samples = null;
+        if (criterion.needsData()) {
+            if (train == null) {
+                throw new JobFailure("criterion " + p.criterion() + " needs data: add a dataset", p.criterionRange());
+            }
+            int perClass = perClass(p);
+            samples = Subsample.stratified(train, perClass, p.seed());
+        }
+        int steps = Math.max(1, p.steps());
+        for (int k = 1; k <= steps; k++) {
+            String label = "prune " + p.granularity() + " " + p.criterion()
+                    + (p.ratio() != null ? " " + pct(p.ratio()) : " count " + p.count())
+                    + (steps > 1 ? " (step " + k + "/" + steps + ")" : "");
+            Network next;
+            if (p.granularity().equals("weights")) {
+                try (var ph = ctx.green().meter().phase("pruning")) {
+                    ctx.phase("pruning", label);
+                    next = copyOf(current);
+                    double ratio = stepRatio(p.ratio() == null ? 0.5 : p.ratio(), k, steps);
+                    var r = WeightPruning.apply(next, p.criterion(), ratio, org.tinytitans.engine.prune.Scope.valueOf(scope(p)), p.pattern(), p.exclude(), p.seed());
+                    if (!r.skipped().isEmpty()) {
+                        notes.add("N:M pattern skipped " + r.skipped().size() + " kernel(s) whose input channels are not a multiple of M: " + r.skipped());
+                    }
+                    notes.add(String.format(Locale.ROOT, "unstructured pruning zeroed %.1f%% of the pruned kernels' weights; dense kernels run no faster for it", r.sparsity() * 100));
+                }
+            } else {
+                float[][] scores;
+                try (var ph = ctx.green().meter().phase("scoring")) {
+                    ctx.phase("scoring", "scoring with " + p.criterion() + (samples == null ? "" : " on " + samples.size() + " samples"));
+                    scores = criterion.score(current, samples, p.seed() + k, ctx.progress());
+                }
+                try (var ph = ctx.green().meter().phase("pruning")) {
+                    ctx.phase("pruning", label);
+                    if (p.granularity().equals("filters")) {
+                        double ratio = stepRatio(p.ratio() == null ? 0.5 : p.ratio(), k, steps);
+                        next = FilterPruning.apply(current, List.of(scores), ratio, scope(p), p.exclude());
+                    } else {
+                        float[] flat = new float[scores.length];
+                        for (int i = 0; i < scores.length; i++) {
+                            flat[i] = scores[i][0];
+                        }
+                        Double ratio = p.ratio() == null ? null : stepRatio(p.ratio(), k, steps);
+                        Integer count = p.count() == null ? null : share(p.count(), k, steps);
+                        next = LayerPruning.apply(current, flat, ratio, count, p.exclude());
+                    }
+                }
+            }
+            if (current != dense) {
+                current.close();
+            }
+            current = next;
+            if (steps > 1 && k < steps && run.finetune() != null) {
+                try (var ph = ctx.green().meter().phase("finetune")) {
+                    // Algorithm 1: recover between iterations, with the epochs spread over the steps.
+                    finetune(current, dense, run.finetune(), Math.max(1, run.finetune().epochs() / steps));
+                }
+            }
+        }
+        return current;
+    }
+
+    private int perClass(PruneSpec p) {
+        int classes = Math.max(1, train.classes());
+        Integer total = p.samples() != null ? p.samples() : run.dataset().samples();
+        if (total == null) {
+            notes.add("data-driven criteria scored on " + DEFAULT_SAMPLES_PER_CLASS + " images per class (set `samples` to change)");
+            return DEFAULT_SAMPLES_PER_CLASS;
+        }
+        return Math.max(1, total / classes);
+    }
+
+    /** Removes ratio/K of the original width per step: the fraction of what remains at step k. */
+    static double stepRatio(double ratio, int k, int steps) {
+        double per = ratio / steps;
+        return per / (1 - (k - 1) * per);
+    }
+
+    private static int share(int count, int k, int steps) {
+        return count * k / steps - count * (k - 1) / steps;
+    }
+
+    private static String scope(PruneSpec p) {
+        return p.scope() == null ? "PER_LAYER" : p.scope().replace('-', '_').toUpperCase(Locale.ROOT);
+    }
+
+    private Network copyOf(Network net) {
+        Network copy = Network.create(net.graph(), run.seed());
+        for (String name : net.parameterNames()) {
+            copy.set(name, net.get(name));
+        }
+        return copy;
+    }
+
+    private void finetune(Network net, Network teacher, FinetuneSpec f, int epochs) {
+        if (train == null) {
+            throw new JobFailure("finetune needs a dataset with a train split", f.range());
+        }
+        ImageSet data = f.samples() == null ? train : Subsample.stratified(train, Math.max(1, f.samples() / Math.max(1, train.classes())), run.seed());
+        TrainConfig.Augmentation aug = !f.augment() ? TrainConfig.Augmentation.NONE
+                : run.dataset().name().equals("cifar10") ? TrainConfig.Augmentation.CIFAR : TrainConfig.Augmentation.CROP_ONLY;
+        TrainConfig.Schedule schedule = switch (f.schedule() == null ? "" : f.schedule()) {
+            case "step" -> TrainConfig.Schedule.STEP;
+            case "cosine" -> TrainConfig.Schedule.COSINE;
+            default -> TrainConfig.Schedule.CONSTANT;
+        };
+        int[] milestones = f.milestones() == null ? new int[0] : f.milestones().stream().mapToInt(Integer::intValue).toArray();
+        TrainConfig config = new TrainConfig(epochs, f.batch(),
+                "adam".equals(f.optimizer()) ? TrainConfig.OptimizerKind.ADAM : TrainConfig.OptimizerKind.SGD,
+                f.lr(), f.momentum(), f.nesterov(), f.weightDecay(), f.warmup(), schedule, milestones, f.gamma(),
+                aug, 1, run.seed(), f.distill() ? new Distillation(teacher.block(), 4.0, 0.9) : null);
+        ctx.phase("finetune", "fine-tuning " + epochs + " epoch(s) on " + data.size() + " images");
+        List<EpochStats> stats = FineTuner.train(net.block(), data, config, ctx.progress());
+        for (EpochStats s : stats) {
+            ctx.log("info", String.format(Locale.ROOT, "epoch %d: loss %.4f, train accuracy %.2f%%, lr %.4g, %.1fs",
+                    s.epoch(), s.loss(), s.accuracy() * 100, s.lr(), s.seconds()));
+        }
+    }
+
+    private void measureStatic(Network net, Measured m) {
+        Counts c = net.graph().counts();
+        m.put("params", c.params());
+        m.put("flops", c.macs());
+        m.put("memory", c.memoryGb() * 1024 * 1024 * 1024);
+        long nonzero = net.nonzeroParams();
+        m.put("sparsity", 1 - (double) nonzero / Math.max(1, net.parameterCount()));
+        m.json.addProperty("params", c.params());
+        m.json.addProperty("flops", c.macs());
+        m.json.addProperty("memory_mb", c.memoryGb() * 1024);
+        m.json.addProperty("nonzero_params", nonzero);
+        m.json.addProperty("sparsity", 1 - (double) nonzero / Math.max(1, net.parameterCount()));
+        m.json.addProperty("filters", c.filters());
+        m.json.addProperty("blocks", c.blocks());
+        emitMetric(m.which, "params", c.params(), "");
+        emitMetric(m.which, "flops", c.macs(), "");
+    }
+
+    private void evaluate(Network net, Measured m, String which) {
+        ctx.phase("evaluate", "evaluating " + which + " accuracy on " + test.size() + " test images");
+        Evaluation e = Evaluator.evaluate(net.block(), test, 128, ctx.progress());
+        m.put("accuracy", e.accuracy());
+        m.json.addProperty("accuracy", e.accuracy());
+        m.json.addProperty("loss", e.loss());
+        emitMetric(which, "accuracy", e.accuracy(), "fraction");
+    }
+
+    private LatencyReport time(Network dense, Network pruned) {
+        var l = run.latency();
+        int batch = l == null ? 1 : l.batch();
+        int runs = l == null ? 50 : l.runs();
+        int warmup = l == null ? 10 : l.warmup();
+        var g = dense.graph();
+        long[] shape = {batch, g.inputLayer().out(), g.height(), g.width()};
+        ctx.phase("latency", "timing dense and pruned interleaved: batch " + batch + ", " + runs + " runs after " + warmup + " warm-up");
+        Map<String, Block> models = new LinkedHashMap<>();
+        models.put("dense", dense.block());
+        models.put("pruned", pruned.block());
+        LatencyReport report = LatencyHarness.run(models, new LatencyConfig(shape, warmup, runs, run.seed()), ctx.progress());
+        if (l != null && l.threads() > 0 && l.threads() != report.threads().intraOpThreads()) {
+            notes.add("latency asked for " + l.threads() + " thread(s) but this process runs PyTorch with "
+                    + report.threads().intraOpThreads() + "; titans-cli run sets it for the job process");
+        }
+        return report;
+    }
+
+    private void put(Measured m, LatencyStats s) {
+        m.put("latency", s.p50() / 1000);
+        m.put("throughput", s.throughput());
+        JsonObject l = new JsonObject();
+        l.addProperty("p50", s.p50());
+        l.addProperty("p90", s.p90());
+        l.addProperty("p99", s.p99());
+        l.addProperty("mean", s.mean());
+        l.addProperty("min", s.min());
+        l.addProperty("stddev", s.stddev());
+        l.addProperty("iqr", s.iqr());
+        l.addProperty("batch", s.batch());
+        l.addProperty("runs", s.runs());
+        m.json.add("latency_ms", l);
+        m.json.addProperty("throughput", s.throughput());
+        emitMetric(m.which, "latency", s.p50(), "ms");
+    }
+
+    private void describeWidths(Network before, Network after, JsonArray out) {
+        for (Layer l : before.graph().layers()) {
+            if (l.kind() != Kind.CONV && l.kind() != Kind.DENSE) {
+                continue;
+            }
+            JsonObject o = new JsonObject();
+            o.addProperty("name", l.name());
+            o.addProperty("kind", l.kind().name().toLowerCase(Locale.ROOT));
+            o.addProperty("before", l.out());
+            o.addProperty("after", after.graph().has(l.name()) ? after.graph().layer(l.name()).out() : 0);
+            out.add(o);
+        }
+    }
+
+    private void emitMetric(String which, String name, double value, String unit) {
+        ctx.events().event("metric").with("experiment", run.id()).with("which", which).with("name", name)
+                .with("value", value).with("unit", unit).with("line", null).emit();
+    }
+
+    private static String pct(double r) {
+        return ExpectJudge.fmt(r * 100) + "%";
+    }
+}

@@ -1,0 +1,146 @@
+package org.tinytitans.engine.prune;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tinytitans.engine.graph.Counts;
+import org.tinytitans.engine.graph.FilterGroup;
+import org.tinytitans.engine.graph.Graph;
+import org.tinytitans.engine.graph.Layer;
+import org.tinytitans.engine.graph.ResidualBlock;
+import org.tinytitans.engine.graph.Rewrites;
+
+/**
+ * Analytic effect of a prune step before any weights are touched (CLI {@code estimate}, editor hints).
+ * Per-layer filter pruning is exact ({@code low == high}). Where the outcome depends on scores (global and tutorial
+ * filter scopes, layer pruning) the range comes from the cheapest and the dearest admissible choices, taken greedily by
+ * per-unit MACs and by per-unit params; exact for independent units (the CIFAR ResNets), a close bound otherwise.
+ * For {@code weights} the graph is unchanged and {@code nonzeroParams} says what remains nonzero.
+ *
+ * @param after the graph of the exact case (per-layer filters, or the low end otherwise)
+ */
+public record Estimate(Counts before, Counts low, Counts high, long nonzeroParams, Graph after) {
+
+    public boolean exact() { return low.equals(high); }
+
+    public static Estimate of(Graph g, String granularity, Double ratio, Integer count, String scope, List<String> exclude) {
+        return of(g, Granularity.parse(granularity), ratio, count, Scope.parse(scope), exclude);
+    }
+
+    public static Estimate of(Graph g, Granularity granularity, Double ratio, Integer count, Scope scope, List<String> exclude) {
+        return switch (granularity) {
+            case FILTERS -> filters(g, need(ratio), scope, exclude);
+            case LAYERS -> layers(g, ratio, count, exclude);
+            case WEIGHTS -> weights(g, need(ratio), exclude);
+        };
+    }
+
+    private static double need(Double ratio) {
+        if (ratio == null) {
+            throw new IllegalArgumentException("this granularity needs a ratio");
+        }
+        return ratio;
+    }
+
+    static Estimate filters(Graph g, double ratio, Scope scope, List<String> exclude) {
+        Globs skip = Globs.of(exclude);
+        List<FilterGroup> units = FilterPlanner.units(g).stream().filter(u -> !skip.matches(u.conv())).toList();
+        if (scope == Scope.PER_LAYER) {
+            Map<String, Integer> widths = new LinkedHashMap<>();
+            units.forEach(u -> widths.put(u.conv(), u.width() - Math.min(Rounding.count(ratio, u.width()), u.width() - 1)));
+            Graph after = Rewrites.withWidths(g, widths);
+            return new Estimate(g.counts(), after.counts(), after.counts(), after.counts().params(), after);
+        }
+        int prunable = units.stream().mapToInt(u -> u.width() - 1).sum();
+        int k = scope == Scope.TUTORIAL ? Math.min(FilterPlanner.tutorialTarget(g, ratio), prunable)
+                : Rounding.count(ratio, units.stream().mapToInt(FilterGroup::width).sum());
+        Counts base = g.counts();
+        List<Graph> options = new ArrayList<>();
+        for (Comparator<FilterGroup> by : List.of(perFilter(g, base, true), perFilter(g, base, false))) {
+            options.add(allocate(g, units, k, by));
+            options.add(allocate(g, units, k, by.reversed()));
+        }
+        return range(g, options);
+    }
+
+    private static Comparator<FilterGroup> perFilter(Graph g, Counts base, boolean macs) {
+        Map<String, Long> saved = new LinkedHashMap<>();
+        for (FilterGroup u : FilterPlanner.units(g)) {
+            if (u.width() > 1) {
+                Counts c = Rewrites.withWidths(g, Map.of(u.conv(), u.width() - 1)).counts();
+                saved.put(u.conv(), macs ? base.macs() - c.macs() : base.params() - c.params());
+            }
+        }
+        return Comparator.comparing(u -> saved.getOrDefault(u.conv(), 0L));
+    }
+
+    /** Removes k filters unit by unit in the given order, each unit keeping one. */
+    private static Graph allocate(Graph g, List<FilterGroup> units, int k, Comparator<FilterGroup> order) {
+        Map<String, Integer> widths = new LinkedHashMap<>();
+        int left = k;
+        for (FilterGroup u : units.stream().sorted(order).toList()) {
+            int take = Math.min(left, u.width() - 1);
+            if (take > 0) {
+                widths.put(u.conv(), u.width() - take);
+                left -= take;
+            }
+        }
+        return Rewrites.withWidths(g, widths);
+    }
+
+    static Estimate layers(Graph g, Double ratio, Integer count, List<String> exclude) {
+        int k = LayerPlanner.requested(g, ratio, count);
+        Globs skip = Globs.of(exclude);
+        List<ResidualBlock> cands = LayerPlanner.candidates(g).stream().filter(b -> !skip.matches(b.name())).toList();
+        Map<String, Counts> without = new LinkedHashMap<>();
+        cands.forEach(b -> without.put(b.name(), Rewrites.withoutBlocks(g, java.util.Set.of(b.name())).counts()));
+        List<Graph> options = new ArrayList<>();
+        for (Comparator<ResidualBlock> by : List.<Comparator<ResidualBlock>>of(
+                Comparator.comparing(b -> -without.get(b.name()).macs()),
+                Comparator.comparing(b -> -without.get(b.name()).params()))) {
+            for (Comparator<ResidualBlock> o : List.of(by, by.reversed())) {
+                var chosen = LayerPlanner.choose(g, cands.stream().sorted(o).toList(), k);
+                if (chosen.size() < k) {
+                    throw new IllegalArgumentException("only " + chosen.size() + " of the " + k + " requested blocks of " + g.name()
+                            + " can be removed (each stage keeps at least " + LayerPlanner.MIN_BLOCKS_PER_STAGE + " blocks)");
+                }
+                options.add(Rewrites.withoutBlocks(g, chosen));
+            }
+        }
+        return range(g, options);
+    }
+
+    static Estimate weights(Graph g, double ratio, List<String> exclude) {
+        Globs skip = Globs.of(exclude);
+        long zeroed = 0;
+        for (Layer l : g.layers()) {
+            if (WeightPruning.prunable(l) && !skip.matches(l.name())) {
+                zeroed += Rounding.count(ratio, (int) WeightPruning.kernelSize(l));
+            }
+        }
+        Counts c = g.counts();
+        return new Estimate(c, c, c, c.params() - zeroed, g);
+    }
+
+    private static Estimate range(Graph g, List<Graph> options) {
+        Graph lowG = options.stream().min(Comparator.comparingLong(x -> x.counts().macs())).orElseThrow();
+        Counts low = min(options), high = max(options);
+        return new Estimate(g.counts(), low, high, low.params(), lowG);
+    }
+
+    private static Counts min(List<Graph> gs) {
+        List<Counts> cs = gs.stream().map(Graph::counts).toList();
+        return new Counts(cs.stream().mapToLong(Counts::macs).min().orElseThrow(), cs.stream().mapToLong(Counts::params).min().orElseThrow(),
+                cs.stream().mapToLong(Counts::trainableParams).min().orElseThrow(), cs.stream().mapToDouble(Counts::memoryGb).min().orElseThrow(),
+                cs.stream().mapToLong(Counts::filters).min().orElseThrow(), cs.get(0).blocks());
+    }
+
+    private static Counts max(List<Graph> gs) {
+        List<Counts> cs = gs.stream().map(Graph::counts).toList();
+        return new Counts(cs.stream().mapToLong(Counts::macs).max().orElseThrow(), cs.stream().mapToLong(Counts::params).max().orElseThrow(),
+                cs.stream().mapToLong(Counts::trainableParams).max().orElseThrow(), cs.stream().mapToDouble(Counts::memoryGb).max().orElseThrow(),
+                cs.stream().mapToLong(Counts::filters).max().orElseThrow(), cs.get(0).blocks());
+    }
+}

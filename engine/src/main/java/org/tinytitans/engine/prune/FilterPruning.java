@@ -1,0 +1,32 @@
+package org.tinytitans.engine.prune;
+
+import java.util.List;
+import org.tinytitans.engine.model.Network;
+import org.tinytitans.engine.model.Surgery;
+
+/** Structured filter pruning of a network: plan from scores, then physical surgery into a new network. */
+public final class FilterPruning {
+
+    private FilterPruning() {}
+
+    /**
+     * @param scores one float per filter for each of {@code net.filterUnits()}, lower = removed first
+     * @return a new, smaller network (the source is left untouched and still owned by the caller)
+     */
+    public static Network apply(Network net, List<float[]> scores, double ratio, Scope scope, List<String> exclude) {
+        return Surgery.apply(net, FilterPlanner.plan(net.graph(), scores, ratio, scope, exclude));
+    }
+
+    /** As above; {@code seed} drives the tutorial scope's random top-up. */
+    public static Network apply(Network net, List<float[]> scores, double ratio, Scope scope, List<String> exclude, long seed) {
+        return Surgery.apply(net, FilterPlanner.plan(net.graph(), scores, ratio, scope, exclude, seed));
+    }
+
+    public static Network apply(Network net, float[][] scores, double ratio, String scope, List<String> exclude) {
+        return apply(net, List.of(scores), ratio, Scope.parse(scope), exclude);
+    }
+
+    public static Network apply(Network net, List<float[]> scores, double ratio, String scope, List<String> exclude) {
+        return apply(net, scores, ratio, Scope.parse(scope), exclude);
+    }
+}

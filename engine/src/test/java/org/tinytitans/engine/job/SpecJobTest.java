@@ -1,0 +1,147 @@
+package org.tinytitans.engine.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tinytitans.engine.model.ModelFile;
+import org.tinytitans.engine.model.Network;
+import org.tinytitans.engine.train.Progress;
+
+/** Runs real specs on the shipped MNIST sample and model, end to end, and reads what they leave on disk. */
+class SpecJobTest {
+
+    static final Path SAMPLES = Path.of("../samples").toAbsolutePath().normalize();
+
+    @TempDir
+    Path dir;
+
+    Path spec(String body) throws IOException {
+        String text = body.replace("$DATA", SAMPLES.resolve("data/mnist").toString())
+                .replace("$MODEL", SAMPLES.resolve("models/mnist-cnn.tt").toString());
+        return Files.writeString(dir.resolve("s.prune"), text);
+    }
+
+    record Run(JobResult result, List<JsonObject> events) {}
+
+    Run run(Path spec, JobOptions options) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        JobResult r = new SpecJob(spec, options, new EventWriter(new PrintStream(bytes, true, StandardCharsets.UTF_8)), Progress.NONE).run();
+        List<JsonObject> events = bytes.toString(StandardCharsets.UTF_8).lines()
+                .map(l -> JsonParser.parseString(l).getAsJsonObject()).toList();
+        return new Run(r, events);
+    }
+
+    @Test
+    void prunesMeasuresJudgesAndKeepsAReloadableModel() throws IOException {
+        Path spec = spec("""
+                experiment quick {
+                  model mnist-cnn { weights "$MODEL" }
+                  dataset mnist { path "$DATA" }
+                  prune filters { criterion l1; ratio 50% }
+                  measure flops, params, accuracy, latency, carbon
+                  latency { batch 2; runs 5; warmup 1 }
+                  expect flops <= 60%
+                  expect accuracy >= 99.9%
+                }
+                """);
+        Run run = run(spec, JobOptions.defaults());
+        assertEquals(JobResult.EXPECT_FAILED, run.result().exitCode(), "the 99.9% accuracy expect cannot hold");
+        JsonObject x = run.result().result().getAsJsonArray("experiments").get(0).getAsJsonObject();
+        assertEquals("complete", x.get("status").getAsString());
+        JsonObject b = x.getAsJsonObject("baseline");
+        JsonObject p = x.getAsJsonObject("pruned");
+        assertTrue(p.get("flops").getAsLong() < b.get("flops").getAsLong() * 0.6);
+        assertTrue(b.get("accuracy").getAsDouble() > 0.9, "the shipped model is trained: " + b);
+        assertTrue(p.has("latency_ms") && b.has("latency_ms"));
+        assertTrue(p.get("carbon_g").getAsDouble() > 0);
+        var verdicts = x.getAsJsonArray("expectations");
+        assertTrue(verdicts.get(0).getAsJsonObject().get("passed").getAsBoolean());
+        assertFalse(verdicts.get(1).getAsJsonObject().get("passed").getAsBoolean());
+        assertEquals(7, verdicts.get(0).getAsJsonObject().get("line").getAsInt());
+
+        Path root = dir.resolve(".titans/s");
+        for (String f : List.of("spec.prune", "environment.json", "events.jsonl", "result.json", "experiments/quick/result.json", "experiments/quick/model.tt")) {
+            assertTrue(Files.isRegularFile(root.resolve(f)), f);
+        }
+        try (Network reloaded = ModelFile.load(root.resolve("experiments/quick/model.tt"))) {
+            assertEquals(p.get("params").getAsLong(), reloaded.graph().counts().params());
+        }
+        assertEquals("started", run.events().get(0).get("event").getAsString());
+        assertEquals("finished", run.events().get(run.events().size() - 1).get("event").getAsString());
+        assertTrue(run.events().stream().anyMatch(e -> e.get("event").getAsString().equals("expect")));
+        try (var stray = Files.list(root)) {
+            assertTrue(stray.noneMatch(f -> f.getFileName().toString().endsWith(".tmp")), "no temporary files left");
+        }
+    }
+
+    @Test
+    void finishedPointsAreReusedAndAChangedSpecRunsAgain() throws IOException {
+        String body = """
+                model mnist-cnn { weights "$MODEL" }
+                dataset mnist { path "$DATA" }
+                measure flops, params
+                experiment sweep {
+                  prune filters { criterion l1, random; ratio 25% }
+                }
+                """;
+        Path spec = spec(body);
+        Run first = run(spec, JobOptions.defaults());
+        assertEquals(JobResult.OK, first.result().exitCode());
+        assertEquals(2, first.result().result().getAsJsonArray("experiments").size());
+        Run second = run(spec, JobOptions.defaults());
+        long reused = second.events().stream().filter(e -> e.get("event").getAsString().equals("log")
+                && e.get("message").getAsString().contains("reusing")).count();
+        assertEquals(2, reused);
+        spec(body.replace("25%", "30%"));
+        Run third = run(spec, JobOptions.defaults());
+        assertTrue(third.events().stream().noneMatch(e -> e.get("event").getAsString().equals("log")
+                && e.get("message").getAsString().contains("reusing")));
+    }
+
+    @Test
+    void missingWeightsFailAtTheModelLineAndTheJobSaysSo() throws IOException {
+        Path spec = spec("""
+                experiment broken {
+                  model mnist-cnn { weights "nope.tt" }
+                  measure params
+                }
+                """);
+        Run run = run(spec, JobOptions.defaults());
+        assertEquals(JobResult.JOB_FAILED, run.result().exitCode());
+        JsonObject failed = run.events().stream().filter(e -> e.get("event").getAsString().equals("failed")).findFirst().orElseThrow();
+        assertEquals(2, failed.get("line").getAsInt());
+        assertTrue(failed.get("message").getAsString().contains("nope.tt"), failed.toString());
+        assertEquals("failed", run.result().result().get("status").getAsString());
+    }
+
+    @Test
+    void specErrorsStopBeforeAnythingRuns() throws IOException {
+        Path spec = spec("experiment a {\n  model mnist-cnn\n  prune filters { criterion l3 }\n}\n");
+        Run run = run(spec, JobOptions.defaults());
+        assertEquals(JobResult.EXPECT_FAILED, run.result().exitCode());
+        assertTrue(run.events().stream().anyMatch(e -> e.get("event").getAsString().equals("failed")
+                && e.get("line").getAsInt() == 3));
+        assertFalse(Files.exists(dir.resolve(".titans")));
+    }
+
+    @Test
+    void stepRatiosReachTheTargetOverTheSteps() {
+        double kept = 1;
+        for (int k = 1; k <= 4; k++) {
+            kept *= 1 - VisionExperiment.stepRatio(0.6, k, 4);
+        }
+        assertEquals(0.4, kept, 1e-12);
+    }
+}
