@@ -40,7 +40,9 @@ final class LineMap {
         if (line < 0) return 0;
         if (line >= lineStarts.length) return length;
         int lineEnd = line + 1 < lineStarts.length ? lineStarts[line + 1] - 1 : length;
-        return Math.max(lineStarts[line], Math.min(lineStarts[line] + Math.max(0, column), lineEnd));
+        // Clamp the column before adding: clients send Integer.MAX_VALUE for "end of line".
+        int col = Math.max(0, Math.min(column, lineEnd - lineStarts[line]));
+        return lineStarts[line] + col;
     }
 
     Range range(int start, int end) {

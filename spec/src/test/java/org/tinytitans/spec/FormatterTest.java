@@ -34,4 +34,11 @@ class FormatterTest {
         assertEquals("  model resnet56", edits.get(0).newText());
         assertEquals(1, edits.get(0).range().start().line());
     }
+
+    @Test
+    void endOfLineColumnsFromClientsClampToTheLine() {
+        SpecDocument doc = SpecDocument.parse("experiment a {\nmodel resnet20\n}\n");
+        assertEquals(doc.offsetAt(1, 14), doc.offsetAt(1, Integer.MAX_VALUE));
+        assertEquals(15, doc.offsetAt(1, 0));
+    }
 }

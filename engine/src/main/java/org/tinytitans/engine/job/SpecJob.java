@@ -225,7 +225,9 @@ public final class SpecJob {
         EnergySettings s = EnergySettings.defaults();
         EnergySpec e = run.energy();
         if (e == null || e.range() == null) {
-            return s; // no energy block: the tutorial's 0.432 kg/kWh, PUE 1
+            // No energy block: the editor's carbon-region setting if it sent one, else the tutorial's 0.432 kg/kWh.
+            String region = System.getenv("TITANS_CARBON_REGION");
+            return region == null || region.isBlank() ? s : s.withRegion(region.trim());
         }
         s = s.withPue(e.pue()).withRegion(e.region());
         if (e.intensityGPerKwh() != null) {

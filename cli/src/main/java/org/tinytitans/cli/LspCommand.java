@@ -1,0 +1,24 @@
+package org.tinytitans.cli;
+
+import java.util.concurrent.Callable;
+import org.tinytitans.server.TitansServerLauncher;
+import picocli.CommandLine.Command;
+
+/** {@code titans-cli lsp}: the language server on stdin/stdout, for editors. */
+@Command(name = "lsp",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Start the Tiny Titans language server on stdin/stdout (Language Server Protocol).",
+            "Editors start this; logs go to the client's log or stderr, never to stdout."})
+final class LspCommand implements Callable<Integer> {
+
+    @Override
+    public Integer call() throws Exception {
+        java.io.InputStream in = System.in;
+        java.io.OutputStream out = new java.io.FileOutputStream(java.io.FileDescriptor.out);
+        // Only JSON-RPC may reach stdout.
+        System.setOut(System.err);
+        TitansServerLauncher.launch(in, out).get();
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,273 @@
+package org.tinytitans.server;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.lsp4j.CodeLensOptions;
+import org.eclipse.lsp4j.CompletionOptions;
+import org.eclipse.lsp4j.DocumentLinkOptions;
+import org.eclipse.lsp4j.ExecuteCommandOptions;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializeResult;
+import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.ProgressParams;
+import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.RenameOptions;
+import org.eclipse.lsp4j.SaveOptions;
+import org.eclipse.lsp4j.SemanticTokensWithRegistrationOptions;
+import org.eclipse.lsp4j.ServerCapabilities;
+import org.eclipse.lsp4j.ServerInfo;
+import org.eclipse.lsp4j.TextDocumentSyncKind;
+import org.eclipse.lsp4j.TextDocumentSyncOptions;
+import org.eclipse.lsp4j.WorkDoneProgressBegin;
+import org.eclipse.lsp4j.WorkDoneProgressCancelParams;
+import org.eclipse.lsp4j.WorkDoneProgressCreateParams;
+import org.eclipse.lsp4j.WorkDoneProgressEnd;
+import org.eclipse.lsp4j.WorkDoneProgressReport;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.lsp4j.services.LanguageClientAware;
+import org.eclipse.lsp4j.services.LanguageServer;
+import org.tinytitans.server.estimates.EngineEstimates;
+import org.tinytitans.server.estimates.EstimateService;
+import org.tinytitans.server.jobs.JobListener;
+import org.tinytitans.server.jobs.JobManager;
+import org.tinytitans.server.services.CodeLenses;
+import org.tinytitans.server.services.Diagnostics;
+import org.tinytitans.server.services.SemanticTokens;
+import org.tinytitans.server.settings.ClientSupport;
+import org.tinytitans.server.settings.TitansSettings;
+
+/**
+ * The protocol edge: initialize/shutdown, settings, capabilities, progress and publishing. Features live in
+ * services/, jobs in jobs/. Nothing here waits on the client: LSP4J dispatches every message on one thread,
+ * so a join() on a client request inside a handler would deadlock.
+ */
+public class TitansLanguageServer implements LanguageServer, LanguageClientAware, JobListener {
+    private static final Logger LOG = Logger.getLogger(TitansLanguageServer.class.getName());
+
+    final TitansSettings settings = new TitansSettings();
+    final Documents documents = new Documents();
+    final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, daemon("titans-scheduler"));
+    final ExecutorService requests = Executors.newCachedThreadPool(daemon("titans-request"));
+    final JobManager jobs = new JobManager(settings, this, scheduler);
+    final EstimateService estimates;
+    private final TitansTextDocumentService textService = new TitansTextDocumentService(this);
+    private final TitansWorkspaceService workspaceService = new TitansWorkspaceService(this);
+    private final Map<String, ScheduledFuture<?>> pendingValidation = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<?>> progress = new ConcurrentHashMap<>();
+    private final IntConsumer exit;
+    private volatile LanguageClient client;
+    private volatile ClientSupport support = ClientSupport.of(null);
+    private volatile boolean shutdown;
+
+    public TitansLanguageServer() {
+        this(defaultEstimates(), System::exit);
+    }
+
+    /** @param exit what `exit` and a dead parent process do (System::exit; tests record it instead) */
+    public TitansLanguageServer(EstimateService estimates, IntConsumer exit) {
+        this.estimates = estimates;
+        this.exit = exit;
+    }
+
+    static EstimateService defaultEstimates() {
+        try {
+            return new EngineEstimates();
+        } catch (LinkageError e) { // the engine is not on the class path: the editor works without numbers
+            LOG.log(Level.INFO, "no engine on the class path: analytic estimates are off", e);
+            return EstimateService.NONE;
+        }
+    }
+
+    @Override
+    public void connect(LanguageClient client) {
+        this.client = client;
+    }
+
+    /** The live settings (merged from initializationOptions and didChangeConfiguration). */
+    public TitansSettings settings() {
+        return settings;
+    }
+
+    LanguageClient client() {
+        return client;
+    }
+
+    ClientSupport support() {
+        return support;
+    }
+
+    @Override
+    public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
+        support = ClientSupport.of(params.getCapabilities());
+        if (params.getInitializationOptions() instanceof com.google.gson.JsonElement json) settings.merge(json);
+        if (params.getProcessId() != null) {
+            ParentProcessWatcher.watch(params.getProcessId(), scheduler, () -> exit.accept(1), 3000);
+        }
+        return CompletableFuture.completedFuture(new InitializeResult(capabilities(), new ServerInfo("titans-server", "0.1.0")));
+    }
+
+    /** Capabilities gated on what the client supports (no inlay hints or semantic tokens for clients without them). */
+    ServerCapabilities capabilities() {
+        ServerCapabilities c = new ServerCapabilities();
+        TextDocumentSyncOptions sync = new TextDocumentSyncOptions();
+        sync.setOpenClose(true);
+        sync.setChange(TextDocumentSyncKind.Incremental);
+        sync.setSave(new SaveOptions(false));
+        c.setTextDocumentSync(sync);
+        c.setCompletionProvider(new CompletionOptions(false, List.of(" ", ",")));
+        c.setHoverProvider(true);
+        c.setDocumentSymbolProvider(true);
+        c.setFoldingRangeProvider(true);
+        c.setDocumentFormattingProvider(true);
+        c.setDocumentRangeFormattingProvider(true);
+        c.setDefinitionProvider(true);
+        c.setRenameProvider(new RenameOptions(true));
+        c.setDocumentLinkProvider(new DocumentLinkOptions(false));
+        c.setCodeActionProvider(true);
+        c.setCodeLensProvider(new CodeLensOptions(false));
+        c.setExecuteCommandProvider(new ExecuteCommandOptions(CodeLenses.COMMANDS));
+        if (support.inlayHints()) c.setInlayHintProvider(true);
+        if (support.semanticTokens()) {
+            c.setSemanticTokensProvider(new SemanticTokensWithRegistrationOptions(SemanticTokens.LEGEND, true));
+        }
+        return c;
+    }
+
+    @Override
+    public void initialized(InitializedParams params) {
+        LOG.info("titans-server ready (estimates: " + (estimates == EstimateService.NONE ? "off" : "on") + ")");
+    }
+
+    @Override
+    public CompletableFuture<Object> shutdown() {
+        shutdown = true;
+        jobs.shutdown();
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public void exit() {
+        jobs.shutdown();
+        scheduler.shutdownNow();
+        requests.shutdownNow();
+        exit.accept(shutdown ? 0 : 1);
+    }
+
+    @Override
+    public void cancelProgress(WorkDoneProgressCancelParams params) {
+        Either<String, Integer> token = params.getToken();
+        if (token != null && token.isLeft()) jobs.cancelToken(token.getLeft());
+    }
+
+    @Override
+    public TitansTextDocumentService getTextDocumentService() {
+        return textService;
+    }
+
+    @Override
+    public TitansWorkspaceService getWorkspaceService() {
+        return workspaceService;
+    }
+
+    // ---- diagnostics
+
+    /** Validates after a pause in typing; a newer version cancels the pending check, a stale one is dropped. */
+    void scheduleValidation(String uri) {
+        TextDocument doc = documents.get(uri);
+        if (doc == null) return;
+        int version = doc.version();
+        ScheduledFuture<?> next = scheduler.schedule(() -> {
+            TextDocument now = documents.get(uri);
+            if (now != null && now.version() == version) publish(uri);
+        }, settings.debounceMs(), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> old = pendingValidation.put(uri, next);
+        if (old != null) old.cancel(false);
+    }
+
+    /** One merged publishDiagnostics for the document as it is now. */
+    void publish(String uri) {
+        TextDocument doc = documents.get(uri);
+        LanguageClient c = client;
+        if (doc == null || c == null) return;
+        try {
+            var results = jobs.results(uri).orElse(null);
+            var list = settings.features().diagnostics() ? Diagnostics.merged(doc.spec(), results)
+                    : results == null ? List.<org.eclipse.lsp4j.Diagnostic>of() : Diagnostics.job(doc.spec(), results);
+            c.publishDiagnostics(new PublishDiagnosticsParams(uri, list, doc.version()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not publish diagnostics for " + uri, e);
+        }
+    }
+
+    void clearDiagnostics(String uri) {
+        ScheduledFuture<?> old = pendingValidation.remove(uri);
+        if (old != null) old.cancel(false);
+        LanguageClient c = client;
+        if (c != null) c.publishDiagnostics(new PublishDiagnosticsParams(uri, List.of()));
+    }
+
+    // ---- job progress (called from job threads)
+
+    @Override
+    public void begin(String uri, String token, String title) {
+        LanguageClient c = client;
+        if (c == null || !support.workDoneProgress()) return;
+        WorkDoneProgressBegin b = new WorkDoneProgressBegin();
+        b.setTitle(title);
+        b.setCancellable(true);
+        CompletableFuture<?> created = c.createProgress(new WorkDoneProgressCreateParams(Either.forLeft(token)))
+                .thenRun(() -> c.notifyProgress(new ProgressParams(Either.forLeft(token), Either.forLeft(b))));
+        progress.put(token, created);
+    }
+
+    @Override
+    public void report(String token, String message, Integer percentage) {
+        CompletableFuture<?> p = progress.get(token);
+        LanguageClient c = client;
+        if (p == null || c == null) return;
+        WorkDoneProgressReport r = new WorkDoneProgressReport();
+        r.setMessage(message);
+        r.setPercentage(percentage);
+        r.setCancellable(true);
+        progress.put(token, p.thenRun(() -> c.notifyProgress(new ProgressParams(Either.forLeft(token), Either.forLeft(r)))));
+    }
+
+    @Override
+    public void end(String token, String message) {
+        CompletableFuture<?> p = progress.remove(token);
+        LanguageClient c = client;
+        if (p == null || c == null) return;
+        WorkDoneProgressEnd e = new WorkDoneProgressEnd();
+        e.setMessage(message);
+        p.thenRun(() -> c.notifyProgress(new ProgressParams(Either.forLeft(token), Either.forLeft(e))));
+    }
+
+    @Override
+    public void changed(String uri) {
+        publish(uri);
+        LanguageClient c = client;
+        if (c == null) return;
+        // refresh requests are answered by the client later; never wait for them
+        if (support.inlayHintRefresh()) c.refreshInlayHints();
+        if (support.codeLensRefresh()) c.refreshCodeLenses();
+    }
+
+    static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

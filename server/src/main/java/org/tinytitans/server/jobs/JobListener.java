@@ -1,0 +1,16 @@
+package org.tinytitans.server.jobs;
+
+/**
+ * What the job manager tells the server. Called from job threads, never from the protocol thread; the
+ * server turns these into $/progress and publishDiagnostics.
+ */
+public interface JobListener {
+    void begin(String uri, String token, String title);
+
+    void report(String token, String message, Integer percentage);
+
+    void end(String token, String message);
+
+    /** The results (or the running state) of a document changed: republish diagnostics, refresh hints and lenses. */
+    void changed(String uri);
+}

@@ -1,0 +1,147 @@
+package org.tinytitans.server.services;
+
+import com.google.gson.JsonArray;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.DiagnosticSeverity;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.Range;
+import org.tinytitans.server.Ranges;
+import org.tinytitans.server.jobs.JobResults;
+import org.tinytitans.spec.Checker;
+import org.tinytitans.spec.Severity;
+import org.tinytitans.spec.SpecDocument;
+import org.tinytitans.spec.ast.Statement;
+import org.tinytitans.spec.ast.Value;
+
+/**
+ * One merged list per file, because each publishDiagnostics replaces the last: the checker's syntax and
+ * semantic findings, then what the last job said (failures at their line, figures at Information, unmet
+ * `expect` lines as errors).
+ */
+public final class Diagnostics {
+    public static final String SOURCE = "titans";
+    public static final String JOB_SOURCE = "titans-run";
+
+    private Diagnostics() {}
+
+    public static List<Diagnostic> merged(SpecDocument doc, JobResults results) {
+        List<Diagnostic> out = new ArrayList<>(spec(doc));
+        if (results != null) out.addAll(job(doc, results));
+        return out;
+    }
+
+    /** The checker's findings; suggestions travel in {@code data} for the quick fixes. */
+    public static List<Diagnostic> spec(SpecDocument doc) {
+        List<Diagnostic> out = new ArrayList<>();
+        for (org.tinytitans.spec.Diagnostic d : Checker.check(doc)) {
+            Diagnostic x = new Diagnostic(Ranges.lsp(d.range()), d.message(), severity(d.severity()), SOURCE, d.code());
+            if (!d.suggestions().isEmpty()) {
+                JsonArray data = new JsonArray();
+                d.suggestions().forEach(data::add);
+                x.setData(data);
+            }
+            out.add(x);
+        }
+        return out;
+    }
+
+    public static List<Diagnostic> job(SpecDocument doc, JobResults r) {
+        List<Diagnostic> out = new ArrayList<>();
+        RunLines lines = new RunLines(r.specText(), doc);
+        for (JobResults.Failure f : r.failures()) {
+            int line = f.line() == null ? firstLine(doc, f.experiment()) : lines.map(f.line());
+            if (line < 0) line = 0;
+            Range range = Ranges.line(doc, line + 1);
+            if (f.column() != null && f.line() != null) {
+                int col = Math.max(0, f.column() - 1);
+                range = new Range(new Position(line, col), range.getEnd().getCharacter() > col ? range.getEnd() : new Position(line, col));
+            }
+            String who = f.experiment() == null ? "" : f.experiment() + ": ";
+            out.add(d(range, "run failed: " + who + f.message(), DiagnosticSeverity.Error, "job-failed"));
+        }
+        if (r.state() == JobResults.State.DIED) {
+            out.add(d(Ranges.line(doc, 1), r.detail(), DiagnosticSeverity.Error, "job-died"));
+        }
+        for (JobResults.Verdict v : r.expects()) {
+            int line = lines.map(v.line());
+            if (line < 0) continue;
+            String actual = v.actual() == null ? "" : " (actual: " + v.actual() + ")";
+            out.add(v.passed()
+                    ? d(Ranges.line(doc, line + 1), "expect met: " + v.text() + actual, DiagnosticSeverity.Information, "expect-met")
+                    : d(Ranges.line(doc, line + 1), "expect not met: " + v.text() + actual, DiagnosticSeverity.Error, "expect-failed"));
+        }
+        for (Map.Entry<Integer, List<String>> e : figuresByLine(doc, r, lines).entrySet()) {
+            out.add(d(Ranges.line(doc, e.getKey() + 1), "measured: " + String.join("; ", e.getValue()),
+                    DiagnosticSeverity.Information, "result"));
+        }
+        return out;
+    }
+
+    /** "flops 125M -> 62M (-50%)" per metric, grouped by the current 0-based line they belong to. */
+    static Map<Integer, List<String>> figuresByLine(SpecDocument doc, JobResults r, RunLines lines) {
+        Map<String, JobResults.Metric[]> pairs = new LinkedHashMap<>();
+        for (JobResults.Metric m : r.metrics()) {
+            String key = m.experiment() + "\u0000" + m.name() + "\u0000" + m.line();
+            JobResults.Metric[] p = pairs.computeIfAbsent(key, k -> new JobResults.Metric[2]);
+            p["baseline".equals(m.which()) ? 0 : 1] = m;
+        }
+        Map<Integer, List<String>> out = new LinkedHashMap<>();
+        for (JobResults.Metric[] p : pairs.values()) {
+            JobResults.Metric any = p[1] != null ? p[1] : p[0];
+            int line = any.line() != null ? lines.map(any.line()) : firstLine(doc, any.experiment());
+            if (line < 0) continue;
+            out.computeIfAbsent(line, k -> new ArrayList<>()).add(figure(p[0], p[1]));
+        }
+        return out;
+    }
+
+    static String figure(JobResults.Metric baseline, JobResults.Metric pruned) {
+        JobResults.Metric any = pruned != null ? pruned : baseline;
+        StringBuilder sb = new StringBuilder(any.name()).append(' ');
+        if (baseline != null && pruned != null) {
+            sb.append(value(baseline)).append(" -> ").append(value(pruned));
+            if (baseline.value() != 0) {
+                long pct = Math.round(100 * (pruned.value() - baseline.value()) / Math.abs(baseline.value()));
+                sb.append(" (").append(pct > 0 ? "+" : "").append(pct).append("%)");
+            }
+        } else {
+            sb.append(value(any));
+        }
+        return sb.toString();
+    }
+
+    static String value(JobResults.Metric m) {
+        double v = m.value();
+        String num = v == Math.rint(v) && Math.abs(v) >= 1000 ? org.tinytitans.server.estimates.Numbers.count((long) v)
+                : v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.4g", v);
+        return num + (m.unit() == null || m.unit().isEmpty() ? "" : (m.unit().equals("%") ? "" : " ") + m.unit());
+    }
+
+    /** Line of `experiment NAME` (NAME may carry a sweep variant "[...]"), or 0. */
+    static int firstLine(SpecDocument doc, String experiment) {
+        if (experiment != null) {
+            String name = experiment.contains("[") ? experiment.substring(0, experiment.indexOf('[')) : experiment;
+            for (Statement s : doc.root().experiments()) {
+                if (s.argument().map(Value::value).orElse("").equals(name)) return s.range().start().line();
+            }
+        }
+        return 0;
+    }
+
+    private static Diagnostic d(Range range, String message, DiagnosticSeverity severity, String code) {
+        return new Diagnostic(range, message, severity, JOB_SOURCE, code);
+    }
+
+    static DiagnosticSeverity severity(Severity s) {
+        return switch (s) {
+            case ERROR -> DiagnosticSeverity.Error;
+            case WARNING -> DiagnosticSeverity.Warning;
+            case INFO -> DiagnosticSeverity.Information;
+        };
+    }
+}
