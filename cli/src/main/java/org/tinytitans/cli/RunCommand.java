@@ -8,6 +8,7 @@ import org.tinytitans.engine.job.EventWriter;
 import org.tinytitans.engine.job.JobOptions;
 import org.tinytitans.engine.job.JobResult;
 import org.tinytitans.engine.job.SpecJob;
+import org.tinytitans.engine.report.ResultsTable;
 import org.tinytitans.engine.train.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,6 +54,14 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    private static int terminalWidth() {
+        try {
+            return Math.max(60, Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "100")));
+        } catch (NumberFormatException e) {
+            return 100;
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         CheckCommand.readSpec(file); // same one-line errors as check for a missing or unreadable file
@@ -69,19 +78,31 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         Progress progress = new ConsoleProgress(stderr, System.console() != null, quiet || json);
-        JobResult result = new SpecJob(file, options, new EventWriter(null), progress).run();
-        var printer = spec.commandLine().getOut();
-        if (result.result() == null) {
-            // The spec had errors: show them as check does.
-            return new CheckCommand().withFiles(java.util.List.of(file)).printTo(printer, spec.commandLine().getErr());
+        Thread interrupted = new Thread(() -> stderr.println(
+                "\ntitans-cli: interrupted; finished runs are kept in .titans/ and are reused when you run the spec again"));
+        Runtime.getRuntime().addShutdownHook(interrupted);
+        try {
+            JobResult result = new SpecJob(file, options, new EventWriter(null), progress).run();
+            var printer = spec.commandLine().getOut();
+            if (result.result() == null) {
+                // The spec had errors: show them as check does.
+                return new CheckCommand().withFiles(java.util.List.of(file)).printTo(printer, spec.commandLine().getErr());
+            }
+            if (json) {
+                printer.println(new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create().toJson(result.result()));
+            } else {
+                RunTable.print(result.result(), printer);
+                if (result.result().getAsJsonArray("experiments").size() > 1) {
+                    // A sweep: one table over all points, sorted, with the Pareto-optimal ones marked.
+                    printer.println();
+                    printer.print(ResultsTable.render(result.result(), terminalWidth()));
+                }
+                printer.println("results: " + Path.of("").toAbsolutePath().relativize(result.resultFile().toAbsolutePath()));
+            }
+            printer.flush();
+            return result.exitCode();
+        } finally {
+            Runtime.getRuntime().removeShutdownHook(interrupted);
         }
-        if (json) {
-            printer.println(new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create().toJson(result.result()));
-        } else {
-            RunTable.print(result.result(), printer);
-            printer.println("results: " + Path.of("").toAbsolutePath().relativize(result.resultFile().toAbsolutePath()));
-        }
-        printer.flush();
-        return result.exitCode();
     }
 }

@@ -1,0 +1,72 @@
+package org.tinytitans.cli;
+
+import java.util.List;
+import org.tinytitans.spec.catalog.Catalog;
+import org.tinytitans.spec.catalog.DatasetInfo;
+import org.tinytitans.spec.catalog.GranularityInfo;
+import org.tinytitans.spec.catalog.ModelInfo;
+
+/**
+ * The commented starter spec {@code titans-cli init} writes: the catalog's defaults for a model (its dataset
+ * and data path, the first weights-only criterion), so that it checks clean and runs as it is.
+ */
+final class StarterSpec {
+    private StarterSpec() {}
+
+    static String forModel(ModelInfo m) {
+        Catalog c = Catalog.get();
+        DatasetInfo data = c.dataset(m.defaultDataset()).orElseThrow();
+        boolean lm = m.isLanguage();
+        // language models lose layers at random, as the tutorial's LM case; vision models lose filters
+        String granularity = lm ? "layers" : "filters";
+        String criterion = lm ? "random" : c.defaultCriterion(granularity).orElseThrow();
+        GranularityInfo g = c.granularity(granularity).orElseThrow();
+        String others = String.join(", ", g.criteria().stream().filter(x -> !x.equals(criterion)).toList());
+        String name = m.name().replaceAll("[^A-Za-z0-9_-]", "_") + "_" + criterion;
+        StringBuilder s = new StringBuilder();
+        s.append("# Starter spec for ").append(m.name()).append(": ").append(m.doc()).append('\n');
+        s.append("# Check it:  titans-cli check FILE      (errors as FILE:LINE:COL)\n");
+        s.append("# Estimate:  titans-cli estimate FILE   (FLOPs and params before and after, no data needed)\n");
+        s.append("# Run it:    titans-cli run FILE        (results in .titans/STEM/, then titans-cli report FILE)\n");
+        s.append("# `titans-cli criteria` lists the criteria; in the editor every keyword has hover docs.\n\n");
+        s.append("experiment ").append(name).append(" {\n");
+        s.append("  model ").append(m.name()).append(" {\n");
+        if (m.name().equals("hf")) {
+            s.append("    weights \"models/my-model\"          # a Hugging Face folder: config.json + *.safetensors\n");
+        } else {
+            s.append("    # weights \"models/").append(m.name()).append(lm ? "" : ".h5")
+                    .append("\"   # pretrained weights (Keras H5, safetensors or .tt); without them the model starts untrained\n");
+        }
+        s.append("  }\n");
+        s.append("  dataset ").append(data.name()).append(" {\n");
+        s.append("    path \"").append(data.defaultPath()).append("\"   # ").append(firstSentence(data.doc())).append('\n');
+        s.append("  }\n");
+        s.append("  prune ").append(granularity).append(" {\n");
+        s.append("    criterion ").append(criterion).append("   # or: ").append(others).append('\n');
+        s.append("    ratio ").append(lm ? "25%" : "50%")
+                .append("   # the fraction removed; several values (30%, 50%, 70%) make a sweep\n");
+        s.append("  }\n");
+        s.append("  finetune {\n    epochs 1   # recover accuracy after pruning; drop the block to measure the raw cut\n  }\n");
+        List<String> measures = lm ? List.of("params", "perplexity", "latency", "energy", "carbon")
+                : List.of("flops", "params", "latency", "accuracy", "energy", "carbon");
+        s.append("  measure ").append(String.join(", ", measures)).append('\n');
+        s.append("  target cpu   # or: gpu, ssh \"user@host\", slurm \"partition\"\n");
+        if (lm) {
+            s.append("  expect params <= 80%              # a % of a count is relative to the unpruned model\n");
+            s.append("  expect perplexity drop <= 20%     # perplexity at most 20% higher than before\n");
+        } else {
+            s.append("  expect flops <= 60%               # a % of a count is relative to the unpruned model\n");
+            s.append("  expect accuracy drop <= 2%        # at most 2 percentage points lost\n");
+        }
+        s.append("}\n");
+        return s.toString();
+    }
+
+    private static String firstSentence(String doc) {
+        int dot = doc.indexOf("; ");
+        int end = doc.indexOf(". ");
+        int cut = dot > 0 && (end < 0 || dot < end) ? dot : end;
+        String s = cut > 0 ? doc.substring(0, cut) : doc;
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    }
+}
