@@ -119,6 +119,7 @@ final class VisionExperiment {
             AtomicFiles.moveOver(tmp, modelFile);
 
             Energy.account(ctx, baseline, pruned, latency, latencyEnergy, result, notes);
+            result.add("process", MeasuredMemory.json(ctx.green().memory().read()));
             result.add("layers", layers);
             result.addProperty("modelFile", ctx.experimentDir().getFileName() + "/model.tt");
             return ExperimentOutcome.of(run, baseline, pruned, result, notes, ctx.events());

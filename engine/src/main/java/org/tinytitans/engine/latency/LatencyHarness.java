@@ -62,8 +62,12 @@ public final class LatencyHarness {
             NDArray x = m.create(input, shape);
             ParameterStore ps = new ParameterStore(m, false);
             long start = System.nanoTime();
-            // PyTorch CPU ops run synchronously, so the forward call's return is the end of the work.
-            block.forward(ps, new NDList(x), false);
+            // PyTorch CPU ops run synchronously, so the forward call's return is the end of the work; CUDA
+            // kernels are queued, so on a GPU one element is read back, which waits for the device.
+            NDList out = block.forward(ps, new NDList(x), false);
+            if (x.getDevice().isGpu()) {
+                out.head().flatten().get(0).toFloatArray();
+            }
             return (System.nanoTime() - start) / 1e6;
         }
     }
