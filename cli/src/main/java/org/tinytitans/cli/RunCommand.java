@@ -8,7 +8,14 @@ import org.tinytitans.engine.job.EventWriter;
 import org.tinytitans.engine.job.JobOptions;
 import org.tinytitans.engine.job.JobResult;
 import org.tinytitans.engine.job.SpecJob;
+import org.tinytitans.engine.remote.RemoteException;
+import org.tinytitans.engine.remote.Runners;
 import org.tinytitans.engine.report.ResultsTable;
+import org.tinytitans.spec.Checker;
+import org.tinytitans.spec.Severity;
+import org.tinytitans.spec.SpecDocument;
+import org.tinytitans.spec.resolve.Experiments;
+import org.tinytitans.spec.resolve.TargetSpec;
 import org.tinytitans.engine.train.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -51,8 +58,29 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress output; results only.")
     boolean quiet;
 
+    @Option(names = "--attach", paramLabel = "ID", description = "Follow a running or finished remote job (target ssh) again.")
+    String attach;
+
+    @Option(names = "--slurm-host", paramLabel = "HOST", description = "Submit target slurm jobs on this login node over ssh "
+            + "(default: $TITANS_SLURM_HOST, else sbatch on this machine).")
+    String slurmHost;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
+
+    /** The spec's ssh or slurm target, or null to run here (also when the spec has errors: the job reports them). */
+    private TargetSpec remoteTarget() {
+        SpecDocument doc = SpecDocument.parse(CheckCommand.readSpec(file));
+        if (Checker.check(doc).stream().anyMatch(d -> d.severity() == Severity.ERROR)) {
+            return null;
+        }
+        try {
+            TargetSpec t = Runners.targetOf(Experiments.resolve(doc));
+            return t.kind().equals("ssh") || t.kind().equals("slurm") ? t : null;
+        } catch (RemoteException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
 
     private static int terminalWidth() {
         try {
@@ -78,6 +106,11 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         Progress progress = new ConsoleProgress(stderr, System.console() != null, quiet || json);
+        TargetSpec target = remoteTarget();
+        if (target != null) {
+            String host = slurmHost != null ? slurmHost : System.getenv("TITANS_SLURM_HOST");
+            return RemoteRun.run(file, target, point, attach, host, progress, stderr, spec.commandLine().getOut(), json);
+        }
         Thread interrupted = new Thread(() -> stderr.println(
                 "\ntitans-cli: interrupted; finished runs are kept in .titans/ and are reused when you run the spec again"));
         Runtime.getRuntime().addShutdownHook(interrupted);

@@ -51,7 +51,9 @@ public final class SpecJob {
         String text = Files.readString(spec, StandardCharsets.UTF_8);
         SpecDocument doc = SpecDocument.parse(text);
         List<Diagnostic> errors = Checker.check(doc).stream().filter(d -> d.severity() == Severity.ERROR).toList();
-        List<ExperimentRun> runs = select(Experiments.resolve(doc));
+        List<ExperimentRun> all = Experiments.resolve(doc);
+        List<ExperimentRun> named = byExperiment(all);
+        List<ExperimentRun> runs = byPoint(named);
         events.event("started").with("spec", spec.toString()).with("experiments", runs.stream().map(ExperimentRun::id).toList())
                 .with("pid", ProcessHandle.current().pid()).emit();
         if (!errors.isEmpty()) {
@@ -75,10 +77,9 @@ public final class SpecJob {
         doc0.addProperty("status", "interrupted");
         doc0.addProperty("startedAt", Instant.now().toString());
         doc0.add("environment", env);
-        JsonArray experiments = new JsonArray();
-        doc0.add("experiments", experiments);
+        doc0.add("experiments", new JsonArray());
         Path resultFile = root.resolve("result.json");
-        AtomicFiles.writeString(resultFile, pretty(doc0));
+        Aggregate.write(resultFile, doc0, all, named, hash, false);
 
         boolean failed = false;
         boolean expectFailed = false;
@@ -90,18 +91,16 @@ public final class SpecJob {
             } else {
                 r = runOne(run, dir, hash);
             }
-            experiments.add(r);
             String status = r.get("status").getAsString();
             failed |= status.equals("failed");
             for (var e : r.getAsJsonArray("expectations")) {
                 expectFailed |= !e.getAsJsonObject().get("passed").getAsBoolean();
             }
             events.event("result").with("experiment", run.id()).with("result", r).emit();
-            AtomicFiles.writeString(resultFile, pretty(doc0));
+            Aggregate.write(resultFile, doc0, all, named, hash, false);
         }
-        doc0.addProperty("status", failed ? "failed" : "complete");
         doc0.addProperty("finishedAt", Instant.now().toString());
-        AtomicFiles.writeString(resultFile, pretty(doc0));
+        Aggregate.write(resultFile, doc0, all, named, hash, true);
         int code = failed ? JobResult.JOB_FAILED : expectFailed ? JobResult.EXPECT_FAILED : JobResult.OK;
         return finish(code, resultFile, doc0);
     }
@@ -164,7 +163,7 @@ public final class SpecJob {
                 .with("column", range == null ? null : range.start().column() + 1).emit();
     }
 
-    private List<ExperimentRun> select(List<ExperimentRun> all) {
+    private List<ExperimentRun> byExperiment(List<ExperimentRun> all) {
         List<ExperimentRun> runs = new ArrayList<>();
         for (ExperimentRun r : all) {
             if (options.experiment() == null || options.experiment().equals(r.name()) || options.experiment().equals(r.id())) {
@@ -175,13 +174,17 @@ public final class SpecJob {
             throw new IllegalArgumentException("no experiment named '" + options.experiment() + "' in " + spec.getFileName()
                     + " (it has: " + String.join(", ", all.stream().map(ExperimentRun::name).distinct().toList()) + ")");
         }
-        if (options.point() != null) {
-            if (options.point() < 0 || options.point() >= runs.size()) {
-                throw new IllegalArgumentException("point " + options.point() + " is out of range: the spec has " + runs.size() + " run(s)");
-            }
-            return List.of(runs.get(options.point()));
-        }
         return runs;
+    }
+
+    private List<ExperimentRun> byPoint(List<ExperimentRun> runs) {
+        if (options.point() == null) {
+            return runs;
+        }
+        if (options.point() < 0 || options.point() >= runs.size()) {
+            throw new IllegalArgumentException("point " + options.point() + " is out of range: the spec has " + runs.size() + " run(s)");
+        }
+        return List.of(runs.get(options.point()));
     }
 
     private static JsonObject reusable(Path dir, String hash) {

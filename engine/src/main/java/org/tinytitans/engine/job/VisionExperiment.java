@@ -362,12 +362,20 @@ final class VisionExperiment {
         Map<String, Block> models = new LinkedHashMap<>();
         models.put("dense", dense.block());
         models.put("pruned", pruned.block());
-        LatencyReport report = LatencyHarness.run(models, new LatencyConfig(shape, warmup, runs, run.seed()), ctx.progress());
-        if (l != null && l.threads() > 0 && l.threads() != report.threads().intraOpThreads()) {
-            notes.add("latency asked for " + l.threads() + " thread(s) but this process runs PyTorch with "
-                    + report.threads().intraOpThreads() + "; titans-cli run sets it for the job process");
+        // PyTorch's intra-op pool may be resized at any time (its inter-op pool only before the first op), so
+        // `threads` applies to the timed runs and the previous size comes back afterwards.
+        int before = ai.djl.pytorch.jni.JniUtils.getNumThreads();
+        boolean resize = l != null && l.threads() > 0 && l.threads() != before;
+        if (resize) {
+            ai.djl.pytorch.jni.JniUtils.setNumThreads(l.threads());
         }
-        return report;
+        try {
+            return LatencyHarness.run(models, new LatencyConfig(shape, warmup, runs, run.seed()), ctx.progress());
+        } finally {
+            if (resize) {
+                ai.djl.pytorch.jni.JniUtils.setNumThreads(before);
+            }
+        }
     }
 
     private void put(Measured m, LatencyStats s) {

@@ -1,0 +1,90 @@
+package org.tinytitans.cli;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.tinytitans.engine.remote.Distribution;
+import org.tinytitans.engine.remote.JobEvent;
+import org.tinytitans.engine.remote.JobHandle;
+import org.tinytitans.engine.remote.JobOptions;
+import org.tinytitans.engine.remote.JobOutcome;
+import org.tinytitans.engine.remote.JobRunner;
+import org.tinytitans.engine.remote.RemoteConfig;
+import org.tinytitans.engine.remote.RemoteException;
+import org.tinytitans.engine.remote.SshRunner;
+import org.tinytitans.engine.train.Progress;
+import org.tinytitans.spec.resolve.TargetSpec;
+
+/**
+ * {@code run} for a spec whose target is {@code ssh} or {@code slurm}: the job runs there and speaks the event
+ * protocol back; progress shows as for a local run, the results come back into .titans/ and print the same way.
+ */
+final class RemoteRun {
+
+    private RemoteRun() {}
+
+    static int run(Path spec, TargetSpec target, Integer point, String attach, String slurmHost, Progress progress,
+                   PrintStream err, PrintWriter out, boolean json) throws IOException, InterruptedException {
+        String version = TitansCli.class.getPackage().getImplementationVersion();
+        RemoteConfig config = new RemoteConfig(java.util.List.of(), Distribution.find().orElse(null), version, slurmHost, null);
+        JobRunner runner = org.tinytitans.engine.remote.Runners.forTarget(target, config);
+        JobOptions options = JobOptions.defaults().withPoint(point).withListener(e -> show(e, progress, err));
+        JobHandle handle;
+        try {
+            if (attach != null) {
+                if (!(runner instanceof SshRunner ssh)) {
+                    throw new UsageException("--attach works for target ssh jobs only");
+                }
+                handle = ssh.attach(spec, attach, options);
+            } else {
+                handle = runner.start(spec, options);
+            }
+        } catch (RemoteException e) {
+            err.println("titans-cli: " + e.getMessage());
+            return ExitCodes.JOB_FAILED;
+        }
+        // Ctrl-C ends the remote job too, not only this client.
+        Thread cancel = new Thread(handle::cancel);
+        Runtime.getRuntime().addShutdownHook(cancel);
+        JobOutcome outcome;
+        try {
+            err.println("titans-cli: job " + handle.id() + " on " + target.kind() + " " + target.argument());
+            outcome = handle.waitFor();
+        } finally {
+            Runtime.getRuntime().removeShutdownHook(cancel);
+        }
+        if (!outcome.succeeded()) {
+            err.println("titans-cli: " + outcome.message());
+        }
+        Path resultFile = outcome.resultDir() == null ? null : outcome.resultDir().resolve("result.json");
+        if (resultFile != null && Files.isRegularFile(resultFile)) {
+            JsonObject doc = JsonParser.parseString(Files.readString(resultFile)).getAsJsonObject();
+            if (json) {
+                out.println(new com.google.gson.GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(doc));
+            } else {
+                RunTable.print(doc, out);
+                out.println("results: " + resultFile);
+            }
+            out.flush();
+        }
+        if (outcome.status() == JobOutcome.Status.CONNECTION_LOST) {
+            err.println("titans-cli: re-attach with: titans-cli run --attach " + handle.id() + " " + spec);
+        }
+        return outcome.exitCode() != null ? outcome.exitCode() : ExitCodes.JOB_FAILED;
+    }
+
+    private static void show(JobEvent e, Progress progress, PrintStream err) {
+        if (e instanceof JobEvent.Phase p) {
+            progress.update(p.phase(), 0, 0, p.message());
+        } else if (e instanceof JobEvent.Progress p) {
+            progress.update(p.phase(), p.done(), p.total(), p.detail());
+        } else if (e instanceof JobEvent.Failed f) {
+            err.println("titans-cli: " + (f.experiment() == null ? "" : "[" + f.experiment() + "] ")
+                    + f.message() + (f.line() == null ? "" : " (line " + f.line() + ")"));
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package org.tinytitans.engine.remote;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs a job as a child process of this one: by default the engine's JobMain on this JVM's class path, or
+ * a given command (e.g. ["titans-cli", "run"]). The runner appends `--events SPEC [--point K]` and reads the
+ * child's stdout. A crash or out-of-memory in the job never takes the caller down.
+ */
+public final class LocalRunner implements JobRunner {
+    public static final String JOB_MAIN = "org.tinytitans.engine.job.JobMain";
+
+    private final List<String> command;
+
+    /** JobMain with this JVM's java and class path. */
+    public LocalRunner() {
+        this(defaultCommand());
+    }
+
+    public LocalRunner(List<String> command) {
+        if (command == null || command.isEmpty()) throw new IllegalArgumentException("empty job command");
+        this.command = List.copyOf(command);
+    }
+
+    static List<String> defaultCommand() {
+        String java = ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        return List.of(java, "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"), JOB_MAIN);
+    }
+
+    /** The full command line for one spec (visible for tests). */
+    public List<String> commandFor(Path spec, JobOptions options) {
+        List<String> argv = new ArrayList<>(command);
+        argv.add("--events");
+        argv.add(spec.toAbsolutePath().normalize().toString());
+        if (options.point() != null) {
+            argv.add("--point");
+            argv.add(String.valueOf(options.point()));
+        }
+        return argv;
+    }
+
+    @Override
+    public JobHandle start(Path spec, JobOptions options) throws IOException {
+        if (!Files.isRegularFile(spec)) throw new RemoteException("no spec file " + spec);
+        Path abs = spec.toAbsolutePath().normalize();
+        ProcessBuilder pb = new ProcessBuilder(commandFor(abs, options)).directory(abs.getParent().toFile());
+        pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        Process p = pb.start();
+        Path results = abs.getParent().resolve(".titans").resolve(Shipping.stem(abs));
+        return new ProcessJob(String.valueOf(p.pid()), p, options.listener(), null, 1, false,
+                (job, exit) -> job.basicOutcome(exit, Files.isDirectory(results) ? results : null,
+                        exit == 0 ? null : ProcessJob.describeExit(exit)));
+    }
+}
