@@ -24,7 +24,7 @@ const required = [
 ];
 const missing = required.filter((f) => !listing.includes(f));
 const libs = listing.filter((f) => /^extension\/server\/lib\/.+\.jar$/.test(f));
-const unwanted = listing.filter((f) => /^extension\/(src|test|out\/test)\/|\.ts$|\.map$|node_modules\/(typescript|@vscode\/vsce)\//.test(f));
+const unwanted = listing.filter((f) => /^extension\/(src|test|out\/test|target)\/|\.ts$|\.map$|node_modules\/(typescript|@vscode\/vsce)\//.test(f));
 const manifest = JSON.parse(execFileSync('unzip', ['-p', vsix, 'extension/package.json'], { encoding: 'utf8' }));
 const problems = [
   ...missing.map((f) => `missing ${f}`),

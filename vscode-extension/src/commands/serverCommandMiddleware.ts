@@ -62,7 +62,8 @@ export interface ShowDocumentParams {
 
 /**
  * window/showDocument middleware: a server that opens an HTML report through showDocument gets it shown in
- * the report webview (VS Code would otherwise open the HTML source as text). Everything else goes on as usual.
+ * the report webview (VS Code would otherwise open the HTML source as text, or hand the local file to a browser
+ * when `external` is set, as the Tiny Titans server does for generic clients). Everything else goes on as usual.
  */
 export function createShowDocumentMiddleware(host: Pick<ServerCommandHost, 'showReport'>) {
   return async (
@@ -70,7 +71,7 @@ export function createShowDocumentMiddleware(host: Pick<ServerCommandHost, 'show
     token: unknown,
     next: (params: ShowDocumentParams, token: any) => unknown,
   ): Promise<{ success: boolean }> => {
-    const report = !params.external && /^file:.*\.html?$/i.test(params.uri) ? reportPathFrom(params.uri) : undefined;
+    const report = /^file:.*\.html?$/i.test(params.uri) ? reportPathFrom(params.uri) : undefined;
     if (report) {
       await host.showReport(report);
       return { success: true };

@@ -93,7 +93,9 @@ test('an HTML report opened through window/showDocument goes to the report view;
   };
   assert.deepEqual(await show({ uri: 'file:///ws/.titans/r/report.html' }, undefined, next), { success: true });
   await show({ uri: 'file:///ws/spec.prune', takeFocus: true }, undefined, next);
+  // the server marks its report external (a browser, for generic clients); VS Code keeps it in the webview
   await show({ uri: 'file:///ws/.titans/r/report.html', external: true }, undefined, next);
-  assert.deepEqual(shown, ['/ws/.titans/r/report.html']);
+  await show({ uri: 'https://example.invalid/docs.html', external: true }, undefined, next);
+  assert.deepEqual(shown, ['/ws/.titans/r/report.html', '/ws/.titans/r/report.html']);
   assert.equal(passed.length, 2);
 });

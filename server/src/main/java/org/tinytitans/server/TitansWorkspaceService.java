@@ -17,6 +17,9 @@ import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 import org.eclipse.lsp4j.services.WorkspaceService;
+import org.tinytitans.engine.report.ReportException;
+import org.tinytitans.engine.report.ResultReader;
+import org.tinytitans.server.jobs.HtmlReportFile;
 import org.tinytitans.server.jobs.JobResults;
 import org.tinytitans.server.jobs.ResultCache;
 import org.tinytitans.server.services.CodeLenses;
@@ -70,22 +73,51 @@ public final class TitansWorkspaceService implements WorkspaceService {
         return text;
     }
 
-    /** Shows the run's report (its result file, else the cached results) in the client when it can. */
+    /**
+     * Shows the latest run's HTML report, rendered by the engine from the job's result.json, else from the one a
+     * CLI run left beside the spec (.titans/STEM/result.json). A job that wrote no result.json (it failed its
+     * checks, or a custom jobCommand) falls back to its cached results JSON. Returns the file's path.
+     */
     private Object openReport(String uri, TextDocument doc) {
-        JobResults r = server.jobs.results(uri).orElseThrow(() -> error("no results yet: run the spec first"));
-        Path target = null;
-        if (r.resultFile() != null && doc != null && doc.path() != null) {
-            Path p = doc.path().toAbsolutePath().getParent().resolve(r.resultFile());
-            if (Files.exists(p)) target = p;
+        Path spec = doc != null && doc.path() != null ? doc.path() : TextDocument.pathOf(uri);
+        JobResults r = server.jobs.results(uri).orElse(null);
+        Path result = latestResult(spec, r);
+        Path target;
+        if (result != null) {
+            target = htmlReport(result);
+        } else if (r != null && spec != null) {
+            target = ResultCache.file(spec, r.specHash());
+        } else {
+            throw error(r == null ? "no results yet: run the spec first" : "no report file for " + uri);
         }
-        if (target == null && doc != null && doc.path() != null) target = ResultCache.file(doc.path(), r.specHash());
-        if (target == null) throw error("no report file for " + uri);
         if (server.support().showDocument() && server.client() != null) {
             ShowDocumentParams show = new ShowDocumentParams(target.toUri().toString());
-            show.setExternal(false);
+            // An HTML report is for a browser (LSP: external); VS Code's extension shows it in a webview instead.
+            show.setExternal(target.getFileName().toString().endsWith(".html"));
             server.client().showDocument(show); // answered later; never joined here
         }
         return target.toString();
+    }
+
+    /** The result.json of the job's run, else the one beside the spec; null when neither exists. */
+    private static Path latestResult(Path spec, JobResults r) {
+        if (r != null && r.resultFile() != null && spec != null) {
+            Path p = spec.toAbsolutePath().getParent().resolve(r.resultFile());
+            if (Files.isRegularFile(p)) return p;
+        }
+        if (spec == null) return null;
+        Path besideSpec = ResultReader.locate(spec);
+        return Files.isRegularFile(besideSpec) ? besideSpec : null;
+    }
+
+    private static Path htmlReport(Path result) {
+        try {
+            return HtmlReportFile.write(result);
+        } catch (ReportException e) {
+            throw error("cannot make the report: " + e.getMessage());
+        } catch (java.io.IOException e) {
+            throw error("cannot write the report beside " + result + ": " + e.getMessage());
+        }
     }
 
     private static String uriArgument(List<Object> args) {

@@ -49,6 +49,9 @@ class EngineJobTest {
             assertEquals(9, r.expects().get(0).line());
             assertTrue(r.expects().get(0).passed(), r.expects().toString());
             assertTrue(r.metrics().stream().anyMatch(m -> m.name().equals("flops") && m.which().equals("pruned")));
+            // titans.openReport's HTML report, rendered from the result.json the engine named in `finished`
+            String html = Files.readString(HtmlReportFile.write(Path.of(r.resultFile())));
+            assertTrue(html.contains("quick") && html.contains("flops &lt;= 60%"), "the report shows the run and its expect");
         } finally {
             jobs.shutdown();
             scheduler.shutdownNow();

@@ -215,4 +215,24 @@ class JobProtocolTest {
             FakeJob.await("the job to end", () -> ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true));
         }
     }
+
+    @Test
+    void openReportRendersTheLatestResultAsHtmlAndShowsIt() throws Exception {
+        String text = FakeJob.spec("report", 0);
+        write(text);
+        // a result.json as a run leaves it beside the spec (a real engine result, src/test/resources/report)
+        Path result = dir.resolve(".titans/spec/result.json");
+        Files.createDirectories(result.getParent());
+        Files.copy(Path.of(getClass().getResource("/report/result.json").toURI()), result);
+        try (Connection c = new Connection()) {
+            c.initialize(Capabilities.rich(), FakeJob.settings(false), null);
+            c.open(uri, text);
+            Object report = c.remote.getWorkspaceService().executeCommand(new ExecuteCommandParams("titans.openReport", List.of(uri)))
+                    .get(30, TimeUnit.SECONDS);
+            Path html = dir.resolve(".titans/spec/report.html");
+            assertEquals(html.toString(), report.toString());
+            assertTrue(Files.readString(html).contains("e2e_run"), "the report of the result's experiment");
+            FakeJob.await("showDocument", () -> c.client.shownDocuments.equals(List.of(html.toUri().toString())));
+        }
+    }
 }
