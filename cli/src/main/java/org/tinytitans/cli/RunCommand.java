@@ -82,6 +82,15 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** An --experiment or --point the spec does not have is a usage error (exit 2), not a failed job (3). */
+    private static JobResult runJob(SpecJob job) throws java.io.IOException {
+        try {
+            return job.run();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
     private static int terminalWidth() {
         try {
             return Math.max(60, Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "100")));
@@ -100,7 +109,7 @@ final class RunCommand implements Callable<Integer> {
             // The stream is the contract: route stray library output away from stdout.
             System.setOut(stderr);
             try {
-                return new SpecJob(file, options, new EventWriter(stdout), Progress.NONE).run().exitCode();
+                return runJob(new SpecJob(file, options, new EventWriter(stdout), Progress.NONE)).exitCode();
             } finally {
                 System.setOut(stdout);
             }
@@ -115,7 +124,7 @@ final class RunCommand implements Callable<Integer> {
                 "\ntitans-cli: interrupted; finished runs are kept in .titans/ and are reused when you run the spec again"));
         Runtime.getRuntime().addShutdownHook(interrupted);
         try {
-            JobResult result = new SpecJob(file, options, new EventWriter(null), progress).run();
+            JobResult result = runJob(new SpecJob(file, options, new EventWriter(null), progress));
             var printer = spec.commandLine().getOut();
             if (result.result() == null) {
                 // The spec had errors: show them as check does.

@@ -20,7 +20,8 @@ public final class Ranges {
         int line = Math.max(0, Math.min(oneBasedLine - 1, doc.lineCount() - 1));
         String text = lineText(doc, line);
         int indent = text.length() - text.stripLeading().length();
-        return new Range(new Position(line, indent), new Position(line, text.stripTrailing().length()));
+        // a blank line is all indent: keep the end at or after the start
+        return new Range(new Position(line, indent), new Position(line, Math.max(indent, text.stripTrailing().length())));
     }
 
     /** The text of a 0-based line without its line break. */

@@ -57,6 +57,7 @@ public final class TextDocument {
 
     /** Offset of an LSP position, clamped into the document; scans lines rather than parsing (edits call it per change). */
     public int offsetAt(org.eclipse.lsp4j.Position p) {
+        if (p.getLine() < 0) return 0; // before the document, as the spec module's LineMap clamps it
         int start = 0;
         for (int line = 0; line < p.getLine(); line++) {
             int nl = text.indexOf('\n', start);
@@ -65,6 +66,7 @@ public final class TextDocument {
         }
         int end = text.indexOf('\n', start);
         int lineEnd = end < 0 ? text.length() : end;
-        return Math.min(lineEnd, start + Math.max(0, p.getCharacter()));
+        // Clamp before adding: clients send Integer.MAX_VALUE for "end of line", and start + MAX overflows.
+        return start + Math.min(lineEnd - start, Math.max(0, p.getCharacter()));
     }
 }

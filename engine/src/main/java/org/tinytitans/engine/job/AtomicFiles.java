@@ -35,6 +35,9 @@ public final class AtomicFiles {
                 ch.force(true);
             }
             moveOver(tmp, target);
+        } catch (IOException e) {
+            // "No space left on device" alone does not say which file could not be written
+            throw new IOException("cannot write " + target + ": " + e.getMessage(), e);
         } finally {
             Files.deleteIfExists(tmp);
         }

@@ -147,7 +147,10 @@ final class VisionExperiment {
         try {
             return Models.load(Zoo.has(m.name()) ? m.name() : null, weights, classes, run.seed());
         } catch (IOException | RuntimeException e) {
-            throw new JobFailure(e.getMessage() == null ? e.toString() : e.getMessage(), m.range(), e);
+            // A damaged file's own error ("Unexpected end of ZLIB input stream") does not say which file it was.
+            String why = e.getMessage() == null ? e.toString() : e.getMessage();
+            boolean named = weights == null || why.contains(weights.getFileName().toString());
+            throw new JobFailure(named ? why : "cannot load weights " + m.weights() + ": " + why, m.range(), e);
         }
     }
 

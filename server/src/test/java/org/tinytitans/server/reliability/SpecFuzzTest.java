@@ -1,0 +1,77 @@
+package org.tinytitans.server.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.Test;
+import org.tinytitans.spec.Candidates;
+import org.tinytitans.spec.Checker;
+import org.tinytitans.spec.Diagnostic;
+import org.tinytitans.spec.Formatter;
+import org.tinytitans.spec.Hover;
+import org.tinytitans.spec.Outline;
+import org.tinytitans.spec.SpecDocument;
+import org.tinytitans.spec.resolve.Experiments;
+
+/**
+ * The spec module alone, at volume: parser, checker, formatter, outline, resolver, completion candidates and
+ * hover on tens of thousands of generated and mutated documents, each within a time limit. Properties: no
+ * exception, diagnostics inside the text and at the position their offset says, formatting idempotent.
+ */
+@Reliability
+class SpecFuzzTest {
+    static final int CASES = Integer.getInteger("titans.fuzz.specCases", 20_000);
+
+    @Test
+    void parserCheckerAndFormatterHoldOnGeneratedDocuments() throws Exception {
+        SpecGenerator gen = new SpecGenerator(RequestFuzzTest.SEED + 1);
+        ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "spec-fuzz-case");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            for (int i = 0; i < CASES; i++) {
+                String text = gen.next();
+                int at = gen.random().nextInt(text.length() + 1);
+                Future<?> one = runner.submit(() -> verify(text, at));
+                try {
+                    one.get(RequestFuzzTest.CASE_LIMIT_S, TimeUnit.SECONDS);
+                } catch (TimeoutException e) {
+                    one.cancel(true);
+                    throw new AssertionError("case " + i + " hung on:\n" + RequestFuzzTest.escape(text));
+                } catch (ExecutionException e) {
+                    throw new AssertionError("case " + i + " failed on:\n" + RequestFuzzTest.escape(text) + "\n" + e.getCause(), e.getCause());
+                }
+            }
+        } finally {
+            runner.shutdownNow();
+        }
+        System.out.printf("spec fuzz: %d documents, 0 failures%n", CASES);
+        Figures.record("spec fuzz: parse, check, format (documents)", CASES, 0);
+    }
+
+    static void verify(String text, int at) {
+        SpecDocument doc = SpecDocument.parse(text);
+        for (Diagnostic d : Checker.check(doc)) {
+            int s = d.range().start().offset();
+            int e = d.range().end().offset();
+            if (s < 0 || s > e || e > text.length()) throw new AssertionError("diagnostic outside the text: " + d);
+            assertEquals(doc.positionAt(s), d.range().start(), "diagnostic start position");
+            assertEquals(doc.positionAt(e), d.range().end(), "diagnostic end position");
+        }
+        String once = Formatter.format(text);
+        assertEquals(once, Formatter.format(once), "formatting is idempotent");
+        Outline.of(doc);
+        Experiments.resolve(doc);
+        Candidates.at(doc, at);
+        Hover.at(doc, at).ifPresent(h -> {
+            if (h.range().start().offset() < 0 || h.range().end().offset() > text.length()) throw new AssertionError("hover range " + h.range());
+        });
+    }
+}
