@@ -81,7 +81,7 @@ class StagingTest {
         Staging s = staging("0.1.0");
         Map<Path, String> placed = s.cache(w.toString(), List.of(a, b, folder));
         assertEquals(placed.get(a), placed.get(b));
-        assertEquals(w + "/cache/" + ContentKeys.file(a), placed.get(a));
+        assertEquals(w + "/cache/" + ContentKeys.file(a) + ".bin", placed.get(a), "keyed by content, extension kept");
         assertEquals("1", Files.readString(Path.of(placed.get(folder), "x")));
         long uploads = logged.stream().filter(e -> e instanceof JobEvent.Log l && l.message().startsWith("uploading")).count();
         assertEquals(2, uploads);
@@ -97,8 +97,17 @@ class StagingTest {
         String remote = staging("0.1.0").shipSpec(w.toString(), w + "/jobs/1", spec, 0);
         assertEquals(w + "/jobs/1/quick_start.prune", remote);
         String text = Files.readString(Path.of(remote));
-        String cached = w + "/cache/" + ContentKeys.file(dir.resolve("local/models/tiny.tt"));
+        String cached = w + "/cache/" + ContentKeys.file(dir.resolve("local/models/tiny.tt")) + ".tt";
         assertTrue(text.contains("weights \"" + cached + "\""), text);
         assertEquals("weights-bytes", Files.readString(Path.of(cached)));
+    }
+
+    @Test
+    void cacheNamesKeepOnlyPlainExtensions(@TempDir Path dir) throws IOException {
+        assertEquals(".tt", Staging.extension(Files.writeString(dir.resolve("m.tt"), "x")));
+        assertEquals(".safetensors", Staging.extension(Files.writeString(dir.resolve("m.safetensors"), "x")));
+        assertEquals("", Staging.extension(Files.writeString(dir.resolve("odd.$(rm -rf x)"), "x")));
+        assertEquals("", Staging.extension(Files.writeString(dir.resolve(".hidden"), "x")));
+        assertEquals("", Staging.extension(Files.createDirectories(dir.resolve("data.d"))));
     }
 }
