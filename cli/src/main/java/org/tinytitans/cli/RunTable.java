@@ -35,9 +35,11 @@ final class RunTable {
             double pl = p.getAsJsonObject("latency_ms").get("p50").getAsDouble();
             out.printf(Locale.ROOT, "  %-16s %16s %16s %18s%n", "latency p50", fmt(bl) + " ms", fmt(pl) + " ms",
                     pl > 0 ? fmt(bl / pl) + "x speed-up" : "");
-            int batch = b.getAsJsonObject("latency_ms").get("batch").getAsInt();
-            row(out, "throughput", b, p, "throughput", v -> fmt(v) + "/s", true);
-            out.printf(Locale.ROOT, "  %-16s %16s%n", "", "(batch " + batch + ", interleaved)");
+            JsonObject lat = b.getAsJsonObject("latency_ms");
+            String unit = lat.has("unit") ? lat.get("unit").getAsString() : "batch " + lat.get("batch").getAsInt() + ", interleaved";
+            String per = p.has("throughput_unit") ? " " + p.get("throughput_unit").getAsString() : "/s";
+            row(out, "throughput", b, p, "throughput", v -> fmt(v) + per, true);
+            out.printf(Locale.ROOT, "  %-16s %s%n", "", "(" + unit + ")");
         }
         if (b.has("accuracy") && p.has("accuracy")) {
             double ba = b.get("accuracy").getAsDouble();

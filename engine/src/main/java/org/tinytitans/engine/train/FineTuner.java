@@ -94,7 +94,10 @@ public final class FineTuner {
             NDArray logits = block.forward(new ParameterStore(m, false), new NDList(x), true).singletonOrThrow();
             NDArray l = Losses.crossEntropy(logits, y);
             if (kd != null) {
-                l = l.mul((float) (1 - kd.alpha())).add(Losses.distillation(logits, teacher, kd.temperature()).mul((float) kd.alpha()));
+                // Scalars as arrays of this step's manager, alive until backward has read them (see Losses).
+                NDArray alpha = m.create((float) kd.alpha());
+                NDArray rest = m.create((float) (1 - kd.alpha()));
+                l = l.mul(rest).add(Losses.distillation(logits, teacher, kd.temperature()).mul(alpha));
             }
             collector.backward(l);
             loss = l.getFloat();

@@ -14,8 +14,11 @@ public final class Losses {
 
     /** Hinton's distillation term: T^2 * mean KL(softmax(teacher/T) || softmax(student/T)). */
     public static NDArray distillation(NDArray student, NDArray teacher, double temperature) {
-        NDArray logQ = student.div((float) temperature).logSoftmax(1);
-        NDArray logP = teacher.div((float) temperature).logSoftmax(1);
-        return logP.exp().mul(logP.sub(logQ)).sum(new int[] {1}).mean().mul((float) (temperature * temperature));
+        // Scalars as arrays of the step's manager: DJL frees a Number operand's temporary array at once, yet
+        // PyTorch's backward pass still reads it (seen as NaN losses after a garbage collection).
+        NDArray t = student.getManager().create((float) temperature);
+        NDArray logQ = student.div(t).logSoftmax(1);
+        NDArray logP = teacher.div(t).logSoftmax(1);
+        return logP.exp().mul(logP.sub(logQ)).sum(new int[] {1}).mean().mul(t.mul(t));
     }
 }

@@ -144,4 +144,33 @@ class SpecJobTest {
         }
         assertEquals(0.4, kept, 1e-12);
     }
+
+    @Test
+    void languageModelsPruneRecoverWithLoraAndJudgePerplexity() throws IOException {
+        Path spec = Files.writeString(dir.resolve("lm.prune"), """
+                experiment lm {
+                  model tiny-lm { weights "%s" }
+                  dataset text { path "%s"; samples 64; seq-len 64 }
+                  prune neurons { criterion wanda; ratio 50%% }
+                  finetune { epochs 1; max-steps 5; lr 0.001; lora-rank 4 }
+                  measure params, perplexity
+                  expect params <= 90%%
+                  expect perplexity drop <= 1%%
+                }
+                """.formatted(SAMPLES.resolve("models/tiny-lm"), SAMPLES.resolve("data/kjv.txt")));
+        Run run = run(spec, JobOptions.defaults());
+        JsonObject x = run.result().result().getAsJsonArray("experiments").get(0).getAsJsonObject();
+        assertEquals("complete", x.get("status").getAsString(), x.toString());
+        JsonObject b = x.getAsJsonObject("baseline");
+        JsonObject p = x.getAsJsonObject("pruned");
+        assertTrue(p.get("params").getAsLong() < b.get("params").getAsLong());
+        assertTrue(b.get("perplexity").getAsDouble() > 1 && p.get("perplexity").getAsDouble() > 1);
+        var verdicts = x.getAsJsonArray("expectations");
+        assertTrue(verdicts.get(0).getAsJsonObject().get("passed").getAsBoolean(), verdicts.toString());
+        assertFalse(verdicts.get(1).getAsJsonObject().get("passed").getAsBoolean(), "half the MLP costs more than 1% perplexity");
+        assertEquals("mlp", x.getAsJsonArray("layers").get(0).getAsJsonObject().get("name").getAsString());
+        try (var reloaded = org.tinytitans.engine.lm.LanguageModels.load(dir.resolve(".titans/lm/experiments/lm/model"))) {
+            assertEquals(p.get("params").getAsLong(), reloaded.paramCount());
+        }
+    }
 }

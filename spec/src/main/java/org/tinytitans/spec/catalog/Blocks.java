@@ -49,7 +49,9 @@ final class Blocks {
             names("split", List.of("train", "test", "val"), "test", false, "Split used for evaluation; criteria and fine-tuning always draw from train."),
             integer("batch", 1, 65536.0, "128", false, "Batch size for evaluation and data-driven criteria."),
             integer("classes", 1, 1e6, null, false, "Number of classes (needed for `imagenet` folders with a subset of classes)."),
-            integer("seq-len", 1, 1e6, "128", false, "Tokens per sequence for `text` datasets."));
+            integer("seq-len", 1, 1e6, "128", false, "Tokens per sequence for `text` datasets."),
+            new PropertyInfo("tasks", "Zero-shot multiple-choice task files for a language model's `accuracy` (JSON Lines in the HellaSwag, ARC, PIQA or WinoGrande format), scored by log-likelihood as lm-evaluation-harness does.",
+                    ValueType.STRING, UnitKind.NONE, null, null, null, List.of(), false, false));
 
     static final List<PropertyInfo> PRUNE = List.of(
             names("criterion", List.of(), null, true, "How to score the structures; the lowest scores are removed. See the criteria table."),
@@ -81,7 +83,11 @@ final class Blocks {
             number("gamma", 0.0, 1.0, "0.1", false, "Factor applied at each milestone."),
             bool("distill", "false", "Knowledge distillation from the unpruned model (soft targets) during fine-tuning."),
             bool("augment", "true", "Data augmentation for images (pad 4 px, random crop, horizontal flip, as the tutorial)."),
-            integer("samples", 1, null, null, false, "Train on at most this many samples per epoch (quick runs)."));
+            integer("samples", 1, null, null, false, "Train on at most this many samples per epoch (quick runs)."),
+            integer("lora-rank", 1, 1024.0, "8", true, "Language models: fine-tune with LoRA adapters of this rank, merged back into the weights."),
+            number("lora-alpha", 0.0, 1e4, "16", false, "Language models: LoRA scaling; the update is (alpha / rank) x B x A."),
+            names("lora-targets", List.of("q", "k", "v", "o", "gate", "up", "down"), null, false, "Language models: projections that get adapters (default: all the layout has)."),
+            integer("max-steps", 1, 1e7, "200", false, "Language models: optimizer steps per epoch at most (an epoch over a large text is long)."));
 
     static final List<PropertyInfo> LATENCY = List.of(
             integer("batch", 1, 65536.0, "1", false, "Batch size of the timed forward passes."),

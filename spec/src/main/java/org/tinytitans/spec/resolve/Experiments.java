@@ -111,7 +111,7 @@ public final class Experiments {
         String defaultPath = name == null ? null : C.dataset(name).map(DatasetInfo::defaultPath).filter(p -> !p.isEmpty()).orElse(null);
         return new DatasetSpec(name, v.text("path").orElse(defaultPath), v.integer("samples").orElse(null),
                 v.text("split").orElse("test"), v.integer("batch").orElse(128), v.integer("classes").orElse(null),
-                v.integer("seq-len").orElse(128), s.get().range());
+                v.integer("seq-len").orElse(128), v.all("tasks").stream().map(Value::text).toList(), s.get().range());
     }
 
     private static PruneSpec prune(Statement p, Map<Statement, Value> chosen, long experimentSeed) {
@@ -147,7 +147,8 @@ public final class Experiments {
                 v.number("weight-decay").orElse(1e-4), v.integer("warmup").orElse(0), v.text("schedule").orElse("step"),
                 milestones.isEmpty() ? List.of(100, 150) : milestones, v.number("gamma").orElse(0.1),
                 v.bool("distill").orElse(false), v.bool("augment").orElse(true), v.integer("samples").orElse(null),
-                s.get().range());
+                v.integer("lora-rank").orElse(8), v.number("lora-alpha").orElse(16.0),
+                v.all("lora-targets").stream().map(Value::text).toList(), v.integer("max-steps").orElse(200), s.get().range());
     }
 
     private static LatencySpec latency(Merge merge) {

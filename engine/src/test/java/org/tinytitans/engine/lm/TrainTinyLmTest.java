@@ -1,0 +1,38 @@
+package org.tinytitans.engine.lm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A few dozen steps of the sample model's training on a small text: the loss falls and the folder reloads. */
+class TrainTinyLmTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void shortTrainingLearnsTheTextAndSavesAHuggingFaceFolder() throws Exception {
+        String verse = "And God said, Let there be light: and there was light. And God saw the light, that it was good.\n";
+        Files.writeString(tmp.resolve("text.txt"), verse.repeat(40));
+        TrainTinyLm.Settings s = TrainTinyLm.Settings.parse(new String[] {"--text", tmp.resolve("text.txt").toString(),
+            "--out", tmp.resolve("model").toString(), "--steps", "80", "--batch", "8", "--seq", "32", "--hidden", "32",
+            "--layers", "2", "--heads", "2", "--kv", "1", "--mlp", "64", "--lr", "1e-2"});
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        try (LanguageModel m = TrainTinyLm.train(s, new PrintStream(log))) {
+            double ppl = Perplexity.of(m, verse.repeat(3), 32, 0);
+            assertTrue(ppl < 12, "perplexity after training " + ppl + "\n" + log);
+            HfCheckpoint.save(m, s.out(), "F16");
+        }
+        try (LanguageModel back = LanguageModels.load(tmp.resolve("model"))) {
+            assertEquals(2, back.config().layers());
+            assertEquals(1, back.config().kvHeads());
+            assertEquals("bytes", back.tokenizer().kind());
+            assertTrue(Perplexity.of(back, verse.repeat(3), 32, 0) < 12);
+        }
+    }
+}
