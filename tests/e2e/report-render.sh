@@ -49,4 +49,21 @@ pareto=$(grep -o '<circle class="point pareto' "$work/dom.html" | wc -l)
 if [ -n "${TITANS_E2E_OUT:-}" ]; then
   mkdir -p "$TITANS_E2E_OUT" && cp "$png" "$TITANS_E2E_OUT/report-example.png"
 fi
-echo "report-render: OK (screenshot $size bytes, $points points, $pareto on the Pareto front)"
+echo "report-render: fixture OK (screenshot $size bytes, $points points, $pareto on the Pareto front)"
+
+# The real thing: run samples/sweep.prune (3 criteria x 3 ratios on the shipped MNIST CNN), report it, render it.
+"$cli" run --quiet --out "$work/sweep-run" "$root/samples/sweep.prune" >"$work/run.log" 2>&1 || {
+  cat "$work/run.log"; echo "report-render: FAILED (samples/sweep.prune did not run)"; exit 1; }
+"$cli" report "$work/sweep-run" --out "$work/sweep.html" >/dev/null
+timeout 120 "$browser" "${flags[@]}" --screenshot="$work/sweep.png" --window-size=1280,2400 \
+  "file://$work/sweep.html" >>"$work/chromium.log" 2>&1 || { cat "$work/chromium.log"; echo "report-render: FAILED (sweep)"; exit 1; }
+size=$(stat -c %s "$work/sweep.png")
+[ "$size" -gt 20480 ] || { echo "report-render: FAILED (sweep screenshot only $size bytes)"; exit 1; }
+timeout 120 "$browser" "${flags[@]}" --dump-dom "file://$work/sweep.html" >"$work/sweep-dom.html" 2>>"$work/chromium.log"
+points=$(grep -o '<circle class="point' "$work/sweep-dom.html" | wc -l)
+pareto=$(grep -o '<circle class="point pareto' "$work/sweep-dom.html" | wc -l)
+# nine finished sweep points in each of the four trade-off plots
+[ "$points" -eq 36 ] || { echo "report-render: FAILED (sweep: expected 36 plotted points, found $points)"; exit 1; }
+[ "$pareto" -ge 4 ] || { echo "report-render: FAILED (sweep: no Pareto front drawn)"; exit 1; }
+if [ -n "${TITANS_E2E_OUT:-}" ]; then cp "$work/sweep.png" "$TITANS_E2E_OUT/report-sweep.png"; fi
+echo "report-render: OK (samples/sweep.prune: screenshot $size bytes, $points points, $pareto on the Pareto front)"
