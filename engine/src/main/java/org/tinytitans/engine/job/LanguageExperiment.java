@@ -234,9 +234,7 @@ final class LanguageExperiment {
         for (int k = 1; k <= steps; k++) {
             double ratio = p.ratio() == null ? 0 : VisionExperiment.stepRatio(p.ratio(), k, steps);
             int count = p.count() == null ? 0 : p.count() * k / steps - p.count() * (k - 1) / steps;
-            ctx.phase("pruning", "prune " + p.granularity() + " " + p.criterion()
-                    + (p.count() != null ? " count " + p.count() : " " + ExpectJudge.fmt(p.ratio() * 100) + "%")
-                    + (steps > 1 ? " (step " + k + "/" + steps + ")" : ""));
+            ctx.phase("pruning", Amount.label(p) + (steps > 1 ? " (step " + k + "/" + steps + ")" : ""));
             LanguageModel next;
             try {
                 next = LmPruning.apply(current, p.granularity(), p.criterion(), ratio, count, pattern, calibration, p.seed());
@@ -280,20 +278,30 @@ final class LanguageExperiment {
         int runs = l == null ? 5 : Math.max(1, Math.min(l.runs(), 20));
         String prompt = text == null ? "In the beginning" : text.substring(0, Math.min(64, text.length()));
         ctx.phase("latency", "generating " + GENERATED_TOKENS + " tokens " + runs + " times with each model, interleaved");
-        double[] dense1 = new double[runs];
-        double[] pruned1 = new double[runs];
+        double[][] dense1 = new double[2][runs];
+        double[][] pruned1 = new double[2][runs];
         Generation.greedy(dense, prompt, 4);
         Generation.greedy(pruned, prompt, 4);
         for (int i = 0; i < runs; i++) {
-            dense1[i] = Generation.greedy(dense, prompt, GENERATED_TOKENS).tokensPerSecond();
-            pruned1[i] = Generation.greedy(pruned, prompt, GENERATED_TOKENS).tokensPerSecond();
+            record(Generation.greedy(dense, prompt, GENERATED_TOKENS), dense1, i);
+            record(Generation.greedy(pruned, prompt, GENERATED_TOKENS), pruned1, i);
             ctx.progress().update("latency", i + 1, runs, null);
         }
-        put(b, median(dense1));
-        put(p, median(pruned1));
+        put(b, median(dense1[0]), median(dense1[1]));
+        put(p, median(pruned1[0]), median(pruned1[1]));
     }
 
-    private void put(Measured m, double tokensPerSecond) {
+    /** Generation speed with the KV cache, and prefill speed: the prompt's tokens over the first pass's time. */
+    private static void record(Generation.Result r, double[][] into, int i) {
+        into[0][i] = r.tokensPerSecond();
+        int promptTokens = r.tokens().length - r.newTokens();
+        into[1][i] = r.prefillSeconds() > 0 ? promptTokens / r.prefillSeconds() : Double.NaN;
+    }
+
+    private void put(Measured m, double tokensPerSecond, double prefillTokensPerSecond) {
+        if (Double.isFinite(prefillTokensPerSecond)) {
+            m.json.addProperty("prefill_tokens_per_s", prefillTokensPerSecond);
+        }
         double msPerToken = 1000 / tokensPerSecond;
         m.put("latency", msPerToken / 1000);
         m.put("throughput", tokensPerSecond);

@@ -219,9 +219,7 @@ final class VisionExperiment {
         }
         int steps = Math.max(1, p.steps());
         for (int k = 1; k <= steps; k++) {
-            String label = "prune " + p.granularity() + " " + p.criterion()
-                    + (p.ratio() != null ? " " + pct(p.ratio()) : " count " + p.count())
-                    + (steps > 1 ? " (step " + k + "/" + steps + ")" : "");
+            String label = Amount.label(p) + (steps > 1 ? " (step " + k + "/" + steps + ")" : "");
             Network next;
             if (p.granularity().equals("weights")) {
                 try (var ph = ctx.green().meter().phase("pruning")) {
@@ -416,9 +414,5 @@ final class VisionExperiment {
     private void emitMetric(String which, String name, double value, String unit) {
         ctx.events().event("metric").with("experiment", run.id()).with("which", which).with("name", name)
                 .with("value", value).with("unit", unit).with("line", null).emit();
-    }
-
-    private static String pct(double r) {
-        return ExpectJudge.fmt(r * 100) + "%";
     }
 }

@@ -1,0 +1,23 @@
+package org.tinytitans.engine.job;
+
+import org.tinytitans.spec.resolve.PruneSpec;
+
+/** How a prune block says how much to remove, in words: "prune weights wanda 2:4", "prune layers l1 count 2". */
+final class Amount {
+
+    private Amount() {}
+
+    static String label(PruneSpec p) {
+        String amount;
+        if (p.pattern() != null) {
+            amount = p.pattern()[0] + ":" + p.pattern()[1];
+        } else if (p.count() != null) {
+            amount = "count " + p.count();
+        } else if (p.ratio() != null) {
+            amount = ExpectJudge.fmt(p.ratio() * 100) + "%";
+        } else {
+            amount = "";
+        }
+        return ("prune " + p.granularity() + " " + p.criterion() + " " + amount).trim();
+    }
+}
