@@ -1,0 +1,153 @@
+package org.tinytitans.bench;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Equivalent documents for the editor benchmark: a {@code .prune} spec and a YAML file that say the same thing
+ * (same experiments, same properties, same values), plus a JSON schema that gives the YAML server what our
+ * catalog gives ours: enums to complete and descriptions to show on hover. Each experiment takes exactly
+ * {@link #LINES_PER_EXPERIMENT} lines in both, so a document of N lines holds N / 20 experiments.
+ */
+public final class Corpus {
+
+    public static final int LINES_PER_EXPERIMENT = 20;
+    static final List<String> CRITERIA = List.of("l1", "l2", "random", "taylor", "fpgm");
+    static final List<String> MODELS = List.of("resnet56", "resnet20", "resnet110", "vgg16-cifar");
+
+    /** Where the probes go: the experiment in the middle and its lines (0-based) in each format. */
+    public record Probe(int experiment, int criterionLine, int criterionValueColumn, int criterionKeyColumn,
+                        int ratioLine, int ratioValueColumn, int ratioValueLength) {}
+
+    private Corpus() {}
+
+    public static int experiments(int lines) {
+        if (lines < LINES_PER_EXPERIMENT || lines % LINES_PER_EXPERIMENT != 0) {
+            throw new IllegalArgumentException("lines must be a positive multiple of " + LINES_PER_EXPERIMENT + ", not " + lines);
+        }
+        return lines / LINES_PER_EXPERIMENT;
+    }
+
+    public static String prune(int lines) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < experiments(lines); i++) {
+            b.append("experiment exp_").append(String.format(Locale.ROOT, "%05d", i)).append(" {\n")
+                    .append("  model ").append(model(i)).append("\n")
+                    .append("  dataset synthetic {\n")
+                    .append("    samples 500\n")
+                    .append("  }\n")
+                    .append("  prune filters {\n")
+                    .append("    criterion ").append(criterion(i)).append("\n")
+                    .append("    ratio ").append(ratio(i)).append("%\n")
+                    .append("    scope per-layer\n")
+                    .append("  }\n")
+                    .append("  finetune {\n")
+                    .append("    epochs 2\n")
+                    .append("    lr 0.01\n")
+                    .append("  }\n")
+                    .append("  measure flops, params, latency\n")
+                    .append("  energy { region BRA; pue 1.2 }\n")
+                    .append("  target cpu\n")
+                    .append("  expect flops <= ").append(ratio(i) + 5).append("%\n")
+                    .append("}\n")
+                    .append("\n");
+        }
+        return b.toString();
+    }
+
+    /** The same experiments as YAML; the first line is the schema modeline the YAML server reads. */
+    public static String yaml(int lines, String schemaUri) {
+        StringBuilder b = new StringBuilder();
+        b.append("# yaml-language-server: $schema=").append(schemaUri).append("\n");
+        b.append("experiments:\n");
+        int n = experiments(lines);
+        for (int i = 0; i < n; i++) {
+            b.append("  exp_").append(String.format(Locale.ROOT, "%05d", i)).append(":\n")
+                    .append("    model: ").append(model(i)).append("\n")
+                    .append("    dataset:\n")
+                    .append("      name: synthetic\n")
+                    .append("      samples: 500\n")
+                    .append("    prune:\n")
+                    .append("      criterion: ").append(criterion(i)).append("\n")
+                    .append("      ratio: ").append(ratio(i)).append("%\n")
+                    .append("      scope: per-layer\n")
+                    .append("      granularity: filters\n")
+                    .append("    finetune:\n")
+                    .append("      epochs: 2\n")
+                    .append("      lr: 0.01\n")
+                    .append("    measure: [flops, params, latency]\n")
+                    .append("    energy:\n")
+                    .append("      region: BRA\n")
+                    .append("      pue: 1.2\n")
+                    .append("    target: cpu\n")
+                    .append("    expect:\n")
+                    .append("      - flops <= ").append(ratio(i) + 5).append("%\n");
+        }
+        return b.toString();
+    }
+
+    public static Probe pruneProbe(int lines) {
+        int e = experiments(lines) / 2;
+        int base = e * LINES_PER_EXPERIMENT;
+        return new Probe(e, base + 6, "    criterion ".length(), 4, base + 7, "    ratio ".length(), String.valueOf(ratio(e)).length());
+    }
+
+    public static Probe yamlProbe(int lines) {
+        int e = experiments(lines) / 2;
+        int base = 2 + e * LINES_PER_EXPERIMENT;
+        return new Probe(e, base + 6, "      criterion: ".length(), 6, base + 7, "      ratio: ".length(), String.valueOf(ratio(e)).length());
+    }
+
+    static String criterion(int i) { return CRITERIA.get(i % CRITERIA.size()); }
+
+    static String model(int i) { return MODELS.get(i % MODELS.size()); }
+
+    static int ratio(int i) { return 10 + (i * 7) % 80; }
+
+    /** JSON schema for the YAML side: the catalog's enums and one-line descriptions for the same properties. */
+    public static String schema() {
+        return """
+            {
+              "$schema": "http://json-schema.org/draft-07/schema#",
+              "title": "Tiny Titans experiments (YAML twin of .prune)",
+              "type": "object",
+              "properties": {
+                "experiments": {
+                  "type": "object",
+                  "description": "Experiments by name.",
+                  "additionalProperties": { "$ref": "#/definitions/experiment" }
+                }
+              },
+              "definitions": {
+                "experiment": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "properties": {
+                    "model": { "type": "string", "description": "Architecture from the model zoo.",
+                               "enum": ["resnet20","resnet32","resnet44","resnet56","resnet110","vgg16-cifar","resnet50","mobilenetv2","mnist-cnn"] },
+                    "dataset": { "type": "object", "additionalProperties": false, "properties": {
+                        "name": { "type": "string", "enum": ["synthetic","cifar10","mnist","imagefolder"], "description": "Data set kind." },
+                        "samples": { "type": "integer", "minimum": 1, "description": "How many samples to use." } } },
+                    "prune": { "type": "object", "additionalProperties": false, "properties": {
+                        "granularity": { "type": "string", "enum": ["filters","layers","weights","neurons","heads"], "description": "What is removed." },
+                        "criterion": { "type": "string", "description": "How importance is scored; the lowest scores are removed first.",
+                                       "enum": ["l1","l2","random","rank","expected-abs","kl-divergence","cka","taylor","fpgm"] },
+                        "ratio": { "type": "string", "pattern": "^[0-9]+(\\\\.[0-9]+)?%$", "description": "Share of filters to remove, e.g. 50%." },
+                        "scope": { "type": "string", "enum": ["per-layer","global","tutorial"], "description": "How the ratio is applied." } } },
+                    "finetune": { "type": "object", "additionalProperties": false, "properties": {
+                        "epochs": { "type": "integer", "minimum": 0, "description": "Fine-tuning epochs." },
+                        "lr": { "type": "number", "exclusiveMinimum": 0, "description": "Learning rate." } } },
+                    "measure": { "type": "array", "items": { "type": "string",
+                        "enum": ["flops","params","memory","latency","accuracy","energy","carbon"] }, "description": "Metrics to report." },
+                    "energy": { "type": "object", "additionalProperties": false, "properties": {
+                        "region": { "type": "string", "description": "ISO 3166 alpha-3 grid region." },
+                        "pue": { "type": "number", "minimum": 1, "description": "Power usage effectiveness." } } },
+                    "target": { "type": "string", "enum": ["cpu","gpu","ssh","slurm"], "description": "Where the job runs." },
+                    "expect": { "type": "array", "items": { "type": "string" }, "description": "Conditions the result must satisfy." }
+                  }
+                }
+              }
+            }
+            """;
+    }
+}
