@@ -27,7 +27,7 @@ public final class InlayHints {
     public static List<InlayHint> hints(SpecDocument doc, org.eclipse.lsp4j.Range range, EstimateService estimates,
                                         boolean showEstimates, JobResults results) {
         List<InlayHint> out = new ArrayList<>();
-        if (showEstimates) estimates(doc, estimates, out);
+        if (showEstimates) estimates(doc, range, estimates, out);
         if (results != null) results(doc, results, out);
         out.removeIf(h -> range != null && (h.getPosition().getLine() < range.getStart().getLine()
                 || h.getPosition().getLine() > range.getEnd().getLine()));
@@ -35,8 +35,14 @@ public final class InlayHints {
         return out;
     }
 
-    private static void estimates(SpecDocument doc, EstimateService estimates, List<InlayHint> out) {
+    private static void estimates(SpecDocument doc, org.eclipse.lsp4j.Range range, EstimateService estimates, List<InlayHint> out) {
         for (Statement s : SpecQueries.all(doc)) {
+            // Clients ask for the visible lines only: skip statements outside them before any estimate is made,
+            // so a 10,000-line spec costs what its screenful costs.
+            if (range != null && (s.range().end().line() < range.getStart().getLine()
+                    || s.range().start().line() > range.getEnd().getLine())) {
+                continue;
+            }
             if (s.name().equals("model") && s.argument().isPresent()) {
                 estimates.model(s.argument().get().value())
                         .ifPresent(f -> out.add(hint(doc, s.argument().get().range().end().line(), Estimates.model(f))));
