@@ -17,8 +17,8 @@ import org.tinytitans.spec.catalog.Catalog;
 import org.tinytitans.spec.catalog.DatasetInfo;
 
 /**
- * What a spec needs on another machine and the spec rewritten for it. Local files are the model's `weights`
- * and the dataset's `path` (written, or the catalog's default path when it exists here), relative to the
+ * What a spec needs on another machine and the spec rewritten for it. Local files are the model's `weights`,
+ * the dataset's `tasks` and its `path` (written, or the catalog's default path when it exists here), relative to the
  * spec's folder. The copy points at the files' places on the remote side, and its `target ssh/slurm` becomes
  * what the job runs on there: `target gpu N` when a GPU was asked for, else `target cpu`.
  */
@@ -53,6 +53,9 @@ final class Shipping {
             if (s.name().equals("model")) {
                 property(s, "weights").ifPresent(v -> stringRef(v, specDir, refs, missing));
             } else if (s.name().equals("dataset")) {
+                // zero-shot task files of a language model travel like the data itself
+                s.children().stream().filter(c -> c.name().equals("tasks"))
+                        .flatMap(c -> c.values().stream()).forEach(v -> stringRef(v, specDir, refs, missing));
                 Optional<Value> path = property(s, "path");
                 if (path.isPresent()) {
                     stringRef(path.get(), specDir, refs, missing);

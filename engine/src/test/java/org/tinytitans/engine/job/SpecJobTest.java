@@ -150,14 +150,15 @@ class SpecJobTest {
         Path spec = Files.writeString(dir.resolve("lm.prune"), """
                 experiment lm {
                   model tiny-lm { weights "%s" }
-                  dataset text { path "%s"; samples 64; seq-len 64 }
+                  dataset text { path "%s"; samples 64; seq-len 64; tasks "%s" }
                   prune neurons { criterion wanda; ratio 50%% }
                   finetune { epochs 1; max-steps 5; lr 0.001; lora-rank 4 }
-                  measure params, perplexity
+                  measure params, perplexity, accuracy
                   expect params <= 90%%
                   expect perplexity drop <= 1%%
                 }
-                """.formatted(SAMPLES.resolve("models/tiny-lm"), SAMPLES.resolve("data/kjv.txt")));
+                """.formatted(SAMPLES.resolve("models/tiny-lm"), SAMPLES.resolve("data/kjv.txt"),
+                        Path.of("src/test/resources/lm/kjv-hellaswag.jsonl").toAbsolutePath()));
         Run run = run(spec, JobOptions.defaults());
         JsonObject x = run.result().result().getAsJsonArray("experiments").get(0).getAsJsonObject();
         assertEquals("complete", x.get("status").getAsString(), x.toString());
@@ -165,6 +166,9 @@ class SpecJobTest {
         JsonObject p = x.getAsJsonObject("pruned");
         assertTrue(p.get("params").getAsLong() < b.get("params").getAsLong());
         assertTrue(b.get("perplexity").getAsDouble() > 1 && p.get("perplexity").getAsDouble() > 1);
+        // zero-shot multiple choice on hand-made items where the real ending competes with gibberish
+        assertEquals(1.0, b.get("accuracy").getAsDouble(), 1e-9, b.toString());
+        assertTrue(p.getAsJsonObject("zero_shot").entrySet().iterator().next().getValue().getAsJsonObject().get("n").getAsInt() > 0);
         var verdicts = x.getAsJsonArray("expectations");
         assertTrue(verdicts.get(0).getAsJsonObject().get("passed").getAsBoolean(), verdicts.toString());
         assertFalse(verdicts.get(1).getAsJsonObject().get("passed").getAsBoolean(), "half the MLP costs more than 1% perplexity");

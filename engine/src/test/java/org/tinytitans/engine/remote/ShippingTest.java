@@ -88,4 +88,17 @@ class ShippingTest {
         assertEquals("quickstart", Shipping.stem(Path.of("/x/quickstart.prune")));
         assertEquals("notes.txt", Shipping.stem(Path.of("notes.txt")));
     }
+
+    @Test
+    void zeroShotTaskFilesTravelWithTheText(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("lm"));
+        Files.writeString(dir.resolve("lm/config.json"), "{}");
+        Files.writeString(dir.resolve("kjv.txt"), "text");
+        Files.writeString(dir.resolve("arc.jsonl"), "{}");
+        Files.writeString(dir.resolve("piqa.jsonl"), "{}");
+        List<ExperimentRun> runs = shipped(dir, "experiment a {\n  model tiny-lm { weights \"lm\" }\n"
+                + "  dataset text { path \"kjv.txt\"; tasks \"arc.jsonl\", \"piqa.jsonl\" }\n  target ssh \"gpu-box\"\n}\n", null);
+        assertEquals(List.of("/remote/cache/arc.jsonl", "/remote/cache/piqa.jsonl"), runs.get(0).dataset().tasks());
+        assertEquals("/remote/cache/kjv.txt", runs.get(0).dataset().path());
+    }
 }
