@@ -78,7 +78,7 @@ public final class TrainTinyLm {
 
     /** Trains from scratch and returns the model (float weights, byte tokenizer). */
     static LanguageModel train(Settings s, java.io.PrintStream log) throws IOException {
-        byte[] text = Files.readAllBytes(s.text());
+        byte[] text = read(s.text());
         if (text.length < 2 * s.seq()) {
             throw new IOException(s.text() + ": only " + text.length + " bytes; need at least " + 2 * s.seq());
         }
@@ -222,6 +222,16 @@ public final class TrainTinyLm {
                     }
                 }
             });
+        }
+    }
+
+    /** The training text, gunzipped when its name ends in .gz (the shipped Old Testament is). */
+    static byte[] read(java.nio.file.Path file) throws java.io.IOException {
+        if (!file.getFileName().toString().endsWith(".gz")) {
+            return Files.readAllBytes(file);
+        }
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(file))) {
+            return in.readAllBytes();
         }
     }
 }

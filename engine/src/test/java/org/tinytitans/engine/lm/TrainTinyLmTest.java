@@ -35,4 +35,15 @@ class TrainTinyLmTest {
             assertTrue(Perplexity.of(back, verse.repeat(3), 32, 0) < 12);
         }
     }
+
+    @Test
+    void gzipTrainingTextReadsAsItsBytes(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        byte[] text = "In the beginning God created the heaven and the earth.\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.nio.file.Path gz = dir.resolve("t.txt.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(java.nio.file.Files.newOutputStream(gz))) {
+            out.write(text);
+        }
+        org.junit.jupiter.api.Assertions.assertArrayEquals(text, TrainTinyLm.read(gz));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(text, TrainTinyLm.read(java.nio.file.Files.write(dir.resolve("t.txt"), text)));
+    }
 }
