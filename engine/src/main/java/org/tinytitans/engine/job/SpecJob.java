@@ -101,6 +101,12 @@ public final class SpecJob {
         }
         doc0.addProperty("finishedAt", Instant.now().toString());
         Aggregate.write(resultFile, doc0, all, named, hash, true);
+        try {
+            org.tinytitans.engine.report.HtmlReportFile.write(resultFile);
+        } catch (IOException | RuntimeException e) {
+            // The results are what matters; a report that cannot be drawn is said, not fatal.
+            events.event("log").with("level", "warning").with("message", "no report.html: " + e.getMessage()).emit();
+        }
         int code = failed ? JobResult.JOB_FAILED : expectFailed ? JobResult.EXPECT_FAILED : JobResult.OK;
         return finish(code, resultFile, doc0);
     }

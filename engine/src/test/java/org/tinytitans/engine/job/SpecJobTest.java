@@ -72,7 +72,8 @@ class SpecJobTest {
         assertEquals(7, verdicts.get(0).getAsJsonObject().get("line").getAsInt());
 
         Path root = dir.resolve(".titans/s");
-        for (String f : List.of("spec.prune", "environment.json", "events.jsonl", "result.json", "experiments/quick/result.json", "experiments/quick/model.tt")) {
+        for (String f : List.of("spec.prune", "environment.json", "events.jsonl", "result.json", "report.html",
+                "experiments/quick/result.json", "experiments/quick/model.tt")) {
             assertTrue(Files.isRegularFile(root.resolve(f)), f);
         }
         try (Network reloaded = ModelFile.load(root.resolve("experiments/quick/model.tt"))) {
