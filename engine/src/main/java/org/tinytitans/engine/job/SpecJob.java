@@ -211,17 +211,31 @@ public final class SpecJob {
         return Catalog.get().model(run.model().name()).map(m -> m.family().equals("language")).orElse(false);
     }
 
-    private static void checkTarget(ExperimentRun run) {
+    private void checkTarget(ExperimentRun run) {
         var t = run.target();
-        if (t != null && t.kind().equals("gpu")) {
+        String kind = t == null ? "cpu" : t.kind();
+        Integer index = t == null ? null : t.gpu();
+        if (t == null || t.range() == null) {
+            // No `target` line: the editor's default target (setting titans.target), if it sent one.
+            String fallback = System.getenv("TITANS_DEFAULT_TARGET");
+            if (fallback != null && fallback.trim().startsWith("gpu")) {
+                kind = "gpu";
+                String n = fallback.trim().substring(3).trim();
+                index = n.matches("\\d+") ? Integer.valueOf(n) : null;
+            } else if (fallback != null && !fallback.isBlank() && !fallback.trim().equals("cpu")) {
+                events.event("log").with("level", "warning").with("message", "[" + run.id() + "] default target '"
+                        + fallback.trim() + "' is not applied to this run: put `target ...` in the spec to run it there").emit();
+            }
+        }
+        if (kind.equals("gpu")) {
             int gpus = ai.djl.engine.Engine.getInstance().getGpuCount();
             if (gpus == 0) {
                 throw new JobFailure("target gpu: no CUDA device is visible to PyTorch here (this build ships the CPU natives; "
-                        + "run on a GPU host with target ssh, or use target cpu)", t.range());
+                        + "run on a GPU host with target ssh, or use target cpu)", t == null ? run.range() : t.range() == null ? run.range() : t.range());
             }
-            int index = t.gpu() == null ? 0 : t.gpu();
-            if (index >= gpus) {
-                throw new JobFailure("target gpu " + index + ": only " + gpus + " GPU(s) visible", t.range());
+            int i = index == null ? 0 : index;
+            if (i >= gpus) {
+                throw new JobFailure("target gpu " + i + ": only " + gpus + " GPU(s) visible", t == null || t.range() == null ? run.range() : t.range());
             }
         }
     }
