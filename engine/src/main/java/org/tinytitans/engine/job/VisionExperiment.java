@@ -224,7 +224,7 @@ final class VisionExperiment {
             if (p.granularity().equals("weights")) {
                 try (var ph = ctx.green().meter().phase("pruning")) {
                     ctx.phase("pruning", label);
-                    next = copyOf(current);
+                    next = current.copy();
                     double ratio = stepRatio(p.ratio() == null ? 0.5 : p.ratio(), k, steps);
                     var r = WeightPruning.apply(next, p.criterion(), ratio, org.tinytitans.engine.prune.Scope.valueOf(scope(p)), p.pattern(), p.exclude(), p.seed());
                     if (!r.skipped().isEmpty()) {
@@ -290,14 +290,6 @@ final class VisionExperiment {
 
     private static String scope(PruneSpec p) {
         return p.scope() == null ? "PER_LAYER" : p.scope().replace('-', '_').toUpperCase(Locale.ROOT);
-    }
-
-    private Network copyOf(Network net) {
-        Network copy = Network.create(net.graph(), run.seed());
-        for (String name : net.parameterNames()) {
-            copy.set(name, net.get(name));
-        }
-        return copy;
     }
 
     private void finetune(Network net, Network teacher, FinetuneSpec f, int epochs) {
