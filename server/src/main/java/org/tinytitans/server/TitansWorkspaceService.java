@@ -19,7 +19,7 @@ import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 import org.eclipse.lsp4j.services.WorkspaceService;
 import org.tinytitans.engine.report.ReportException;
 import org.tinytitans.engine.report.ResultReader;
-import org.tinytitans.server.jobs.HtmlReportFile;
+import org.tinytitans.engine.report.HtmlReportFile;
 import org.tinytitans.server.jobs.JobResults;
 import org.tinytitans.server.jobs.ResultCache;
 import org.tinytitans.server.services.CodeLenses;

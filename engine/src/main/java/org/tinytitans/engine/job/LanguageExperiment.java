@@ -233,7 +233,7 @@ final class LanguageExperiment {
         LanguageModel current = model;
         for (int k = 1; k <= steps; k++) {
             double ratio = p.ratio() == null ? 0 : VisionExperiment.stepRatio(p.ratio(), k, steps);
-            int count = p.count() == null ? 0 : p.count() * k / steps - p.count() * (k - 1) / steps;
+            int count = p.count() == null ? 0 : VisionExperiment.share(p.count(), k, steps);
             ctx.phase("pruning", Amount.label(p) + (steps > 1 ? " (step " + k + "/" + steps + ")" : ""));
             LanguageModel next;
             try {

@@ -226,7 +226,7 @@ final class VisionExperiment {
                     ctx.phase("pruning", label);
                     next = current.copy();
                     double ratio = stepRatio(p.ratio() == null ? 0.5 : p.ratio(), k, steps);
-                    var r = WeightPruning.apply(next, p.criterion(), ratio, org.tinytitans.engine.prune.Scope.valueOf(scope(p)), p.pattern(), p.exclude(), p.seed());
+                    var r = WeightPruning.apply(next, p.criterion(), ratio, org.tinytitans.engine.prune.Scope.parse(p.scope()), p.pattern(), p.exclude(), p.seed());
                     if (!r.skipped().isEmpty()) {
                         notes.add("N:M pattern skipped " + r.skipped().size() + " kernel(s) whose input channels are not a multiple of M: " + r.skipped());
                     }
@@ -242,7 +242,7 @@ final class VisionExperiment {
                     ctx.phase("pruning", label);
                     if (p.granularity().equals("filters")) {
                         double ratio = stepRatio(p.ratio() == null ? 0.5 : p.ratio(), k, steps);
-                        next = FilterPruning.apply(current, List.of(scores), ratio, scope(p), p.exclude());
+                        next = FilterPruning.apply(current, List.of(scores), ratio, org.tinytitans.engine.prune.Scope.parse(p.scope()), p.exclude());
                     } else {
                         float[] flat = new float[scores.length];
                         for (int i = 0; i < scores.length; i++) {
@@ -284,12 +284,9 @@ final class VisionExperiment {
         return per / (1 - (k - 1) * per);
     }
 
-    private static int share(int count, int k, int steps) {
+    /** The k-th of `steps` near-equal parts of `count` (the parts sum to count). */
+    static int share(int count, int k, int steps) {
         return count * k / steps - count * (k - 1) / steps;
-    }
-
-    private static String scope(PruneSpec p) {
-        return p.scope() == null ? "PER_LAYER" : p.scope().replace('-', '_').toUpperCase(Locale.ROOT);
     }
 
     private void finetune(Network net, Network teacher, FinetuneSpec f, int epochs) {

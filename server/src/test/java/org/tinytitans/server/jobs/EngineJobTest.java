@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tinytitans.engine.report.HtmlReportFile;
 import org.tinytitans.server.settings.TitansSettings;
 
 /** The default job command: the engine's JobMain in a fresh JVM on this class path, on a tiny spec. */

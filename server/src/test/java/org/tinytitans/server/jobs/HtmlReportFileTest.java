@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tinytitans.engine.report.HtmlReportFile;
 import org.tinytitans.engine.report.ReportException;
 
 /** titans.openReport's file: the engine's HTML report of a real run's result.json, written beside it. */
