@@ -38,6 +38,11 @@ public sealed interface JobEvent {
         public String kind() { return "result"; }
     }
 
+    /** Which libtorch and device the job process runs on, and how it was chosen (what `titans-cli doctor` says). */
+    record Runtime(String summary, JsonObject runtime) implements JobEvent {
+        public String kind() { return "runtime"; }
+    }
+
     record Failed(String experiment, String message, Integer line, Integer column) implements JobEvent {
         public String kind() { return "failed"; }
     }
