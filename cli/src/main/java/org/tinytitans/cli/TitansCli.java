@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Prune neural networks and measure what it buys: FLOPs, params, latency, accuracy, energy, carbon.",
-        subcommands = {CheckCommand.class, RunCommand.class, EstimateCommand.class, LspCommand.class, ReportCommand.class, CompareCommand.class, ModelsCommand.class, CriteriaCommand.class, InitCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {CheckCommand.class, RunCommand.class, EstimateCommand.class, LspCommand.class, ReportCommand.class, CompareCommand.class, ModelsCommand.class, CriteriaCommand.class, DoctorCommand.class, InitCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:everything passed",
@@ -19,6 +19,13 @@ public final class TitansCli implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** DJL's download of a CUDA libtorch is the only thing that may go online; --offline forbids it (docs/gpu.md). */
+    @CommandLine.Option(names = "--offline", scope = CommandLine.ScopeType.INHERIT,
+            description = "Never go online (DJL's download of a CUDA libtorch is then not tried).")
+    void offline(boolean offline) {
+        if (offline) System.setProperty("ai.djl.offline", "true");
+    }
 
     @Override
     public void run() {

@@ -5,6 +5,7 @@ import ai.djl.ndarray.types.DataType;
 import java.util.List;
 import org.tinytitans.engine.data.ImageSet;
 import org.tinytitans.engine.train.Progress;
+import org.tinytitans.engine.runtime.Devices;
 
 /**
  * Filter pruning via geometric median (He et al., CVPR 2019): a filter's score is the sum of its Euclidean
@@ -30,7 +31,7 @@ final class Fpgm implements Criterion {
         for (int u = 0; u < units.size(); u++) {
             float[] w;
             int filters;
-            try (NDManager m = NDManager.newBaseManager()) {
+            try (NDManager m = Devices.manager()) {
                 var weights = model.filterWeights(m, u);
                 filters = (int) weights.getShape().get(0);
                 w = weights.toType(DataType.FLOAT32, false).toFloatArray();

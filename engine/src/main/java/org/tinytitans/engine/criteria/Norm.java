@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import java.util.List;
 import org.tinytitans.engine.data.ImageSet;
 import org.tinytitans.engine.train.Progress;
+import org.tinytitans.engine.runtime.Devices;
 
 /**
  * Weight-magnitude criteria. Filters: l1 = sum |w| over (I,H,W) (Li et al.; bias excluded), l2 = its Euclidean
@@ -34,7 +35,7 @@ final class Norm implements Criterion {
         List<ScoringModel.Unit> units = level.units(model);
         float[][] scores = new float[units.size()][];
         for (int u = 0; u < units.size(); u++) {
-            try (NDManager m = NDManager.newBaseManager()) {
+            try (NDManager m = Devices.manager()) {
                 if (level == Level.FILTER) {
                     scores[u] = filterNorms(model.filterWeights(m, u));
                 } else {

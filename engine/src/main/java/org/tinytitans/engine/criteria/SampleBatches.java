@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
 import org.tinytitans.engine.data.ImageSet;
+import org.tinytitans.engine.runtime.Devices;
 
 /** Walks sample images in batches, each in its own NDManager so activations never pile up. */
 final class SampleBatches {
@@ -19,7 +20,7 @@ final class SampleBatches {
     static void forEach(ImageSet samples, Body body) {
         for (int from = 0; from < samples.size(); from += BATCH) {
             int to = Math.min(samples.size(), from + BATCH);
-            try (NDManager m = NDManager.newBaseManager()) {
+            try (NDManager m = Devices.manager()) {
                 NDArray x = m.create(samples.batchPixels(from, to),
                         new Shape(to - from, samples.channels(), samples.height(), samples.width()));
                 body.accept(m, x, from, to);

@@ -12,7 +12,7 @@ final class Environment {
 
     private Environment() {}
 
-    static JsonObject describe(String device) {
+    static JsonObject describe(String device, JsonObject runtime) {
         JsonObject o = new JsonObject();
         o.addProperty("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
         o.addProperty("cpu", cpuModel());
@@ -20,7 +20,11 @@ final class Environment {
         o.addProperty("memoryGb", Math.round(totalMemoryGb() * 10) / 10.0);
         o.addProperty("java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
         o.addProperty("djl", "0.36.0");
-        o.addProperty("pytorch", "2.7.1");
+        JsonObject lib = runtime.getAsJsonObject("libtorch");
+        JsonObject loaded = runtime.getAsJsonObject("loaded");
+        o.addProperty("pytorch", loaded != null && loaded.get("ok").getAsBoolean() ? loaded.get("version").getAsString()
+                : lib != null && lib.has("version") && !lib.get("version").isJsonNull() ? lib.get("version").getAsString() : null);
+        o.addProperty("libtorch", runtime.get("summary").getAsString());
         o.addProperty("device", device);
         String version = Environment.class.getPackage().getImplementationVersion();
         o.addProperty("titans", version == null ? "development build" : version);

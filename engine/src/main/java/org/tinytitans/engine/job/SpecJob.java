@@ -15,8 +15,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import ai.djl.Device;
 import org.tinytitans.engine.metrics.EnergySettings;
 import org.tinytitans.engine.metrics.GreenMetrics;
+import org.tinytitans.engine.runtime.Devices;
+import org.tinytitans.engine.runtime.RuntimeReport;
+import org.tinytitans.engine.runtime.RuntimeRequest;
 import org.tinytitans.engine.train.Progress;
 import org.tinytitans.spec.Checker;
 import org.tinytitans.spec.Diagnostic;
@@ -39,6 +43,8 @@ public final class SpecJob {
     private final JobOptions options;
     private final EventWriter events;
     private final Progress progress;
+    /** What RuntimeReport says of the libtorch this job runs on (the `runtime` event, environment.json). */
+    private JsonObject runtime;
 
     public SpecJob(Path spec, JobOptions options, EventWriter events, Progress progress) {
         this.spec = spec.toAbsolutePath().normalize();
@@ -66,9 +72,10 @@ public final class SpecJob {
         Files.createDirectories(root);
         String hash = sha256(text);
         AtomicFiles.writeString(root.resolve("spec.prune"), text);
-        JsonObject env = Environment.describe(device(runs));
-        AtomicFiles.writeString(root.resolve("environment.json"), pretty(env));
         events.alsoTo(root.resolve("events.jsonl"));
+        String runtimeFailure = chooseRuntime(runs);
+        JsonObject env = Environment.describe(device(runs), runtime);
+        AtomicFiles.writeString(root.resolve("environment.json"), pretty(env));
 
         JsonObject doc0 = new JsonObject();
         doc0.addProperty("schema", "titans-result/1");
@@ -89,7 +96,7 @@ public final class SpecJob {
             if (r != null) {
                 events.event("log").with("level", "info").with("message", "[" + run.id() + "] already done for this spec: reusing its result").emit();
             } else {
-                r = runOne(run, dir, hash);
+                r = runOne(run, dir, hash, runtimeFailure);
             }
             String status = r.get("status").getAsString();
             failed |= status.equals("failed");
@@ -117,7 +124,7 @@ public final class SpecJob {
         return new JobResult(code, resultFile, doc);
     }
 
-    private JsonObject runOne(ExperimentRun run, Path dir, String hash) throws IOException {
+    private JsonObject runOne(ExperimentRun run, Path dir, String hash, String runtimeFailure) throws IOException {
         JsonObject r = new JsonObject();
         r.addProperty("name", run.name());
         r.addProperty("id", run.id());
@@ -133,11 +140,11 @@ public final class SpecJob {
             if (run.model() == null) {
                 throw new JobFailure("experiment " + run.name() + " has no model", run.range());
             }
-            checkTarget(run);
+            Device device = checkTarget(run, runtimeFailure);
             JobContext ctx = new JobContext(run, spec.getParent(), dir, events, progress, green);
-            ExperimentOutcome outcome = isLanguageModel(run)
+            ExperimentOutcome outcome = Devices.on(device, () -> isLanguageModel(run)
                     ? new LanguageExperiment(ctx).execute()
-                    : new VisionExperiment(ctx).execute();
+                    : new VisionExperiment(ctx).execute());
             outcome.result().entrySet().forEach(e -> r.add(e.getKey(), e.getValue()));
         } catch (JobFailure e) {
             markFailed(r, e.getMessage());
@@ -211,37 +218,79 @@ public final class SpecJob {
         return Catalog.get().model(run.model().name()).map(m -> m.family().equals("language")).orElse(false);
     }
 
-    private void checkTarget(ExperimentRun run) {
+    /** Where the run computes: its `target gpu [N]`, else the editor's default target, else the CPU. */
+    private Device deviceOf(ExperimentRun run, boolean warn) {
         var t = run.target();
-        String kind = t == null ? "cpu" : t.kind();
-        Integer index = t == null ? null : t.gpu();
-        if (t == null || t.range() == null) {
-            // No `target` line: the editor's default target (setting titans.target), if it sent one.
-            String fallback = System.getenv("TITANS_DEFAULT_TARGET");
-            if (fallback != null && fallback.trim().startsWith("gpu")) {
-                kind = "gpu";
-                String n = fallback.trim().substring(3).trim();
-                index = n.matches("\\d+") ? Integer.valueOf(n) : null;
-            } else if (fallback != null && !fallback.isBlank() && !fallback.trim().equals("cpu")) {
-                events.event("log").with("level", "warning").with("message", "[" + run.id() + "] default target '"
-                        + fallback.trim() + "' is not applied to this run: put `target ...` in the spec to run it there").emit();
-            }
+        if (t != null && t.range() != null) {
+            return t.kind().equals("gpu") ? Device.gpu(t.gpu() == null ? 0 : t.gpu()) : Device.cpu();
         }
-        if (kind.equals("gpu")) {
-            int gpus = ai.djl.engine.Engine.getInstance().getGpuCount();
-            if (gpus == 0) {
-                throw new JobFailure("target gpu: no CUDA device is visible to PyTorch here (this build ships the CPU natives; "
-                        + "run on a GPU host with target ssh, or use target cpu)", t == null ? run.range() : t.range() == null ? run.range() : t.range());
-            }
-            int i = index == null ? 0 : index;
-            if (i >= gpus) {
-                throw new JobFailure("target gpu " + i + ": only " + gpus + " GPU(s) visible", t == null || t.range() == null ? run.range() : t.range());
-            }
+        // No `target` line: the editor's default target (setting titans.target), if it sent one.
+        String fallback = System.getenv("TITANS_DEFAULT_TARGET");
+        if (fallback != null && fallback.trim().startsWith("gpu")) {
+            String n = fallback.trim().substring(3).trim();
+            return Device.gpu(n.matches("\\d+") ? Integer.parseInt(n) : 0);
         }
+        if (warn && fallback != null && !fallback.isBlank() && !fallback.trim().equals("cpu")) {
+            events.event("log").with("level", "warning").with("message", "[" + run.id() + "] default target '"
+                    + fallback.trim() + "' is not applied to this run: put `target ...` in the spec to run it there").emit();
+        }
+        return Device.cpu();
     }
 
-    private static String device(List<ExperimentRun> runs) {
-        return runs.stream().anyMatch(r -> r.target() != null && r.target().kind().equals("gpu")) ? "gpu" : "cpu";
+    private Device checkTarget(ExperimentRun run, String runtimeFailure) {
+        var t = run.target();
+        org.tinytitans.spec.Range at = t == null || t.range() == null ? run.range() : t.range();
+        Device device = deviceOf(run, true);
+        if (runtimeFailure != null) {
+            throw new JobFailure(runtimeFailure, at);
+        }
+        if (device.isGpu()) {
+            int gpus = ai.djl.engine.Engine.getInstance().getGpuCount();
+            if (gpus == 0) {
+                throw new JobFailure("target gpu: " + runtime.get("summary").getAsString()
+                        + ", but PyTorch sees no CUDA device here (check nvidia-smi and CUDA_VISIBLE_DEVICES)", at);
+            }
+            if (device.getDeviceId() >= gpus) {
+                throw new JobFailure("target gpu " + device.getDeviceId() + ": only " + gpus + " GPU(s) visible", at);
+            }
+        }
+        return device;
+    }
+
+    /**
+     * Chooses this job's libtorch once, before any tensor exists (engine/runtime), and says which in a `runtime`
+     * event. Returns the sentence that fails every run when there is none to be had, else null.
+     */
+    private String chooseRuntime(List<ExperimentRun> runs) {
+        boolean gpu = runs.stream().anyMatch(r -> deviceOf(r, false).isGpu());
+        java.util.Set<String> torches = new java.util.LinkedHashSet<>();
+        String origin = null;
+        for (ExperimentRun r : runs) {
+            if (r.target() != null && r.target().torch() != null) {
+                torches.add(r.target().torch());
+                if (origin == null && r.target().range() != null) origin = spec.getFileName() + ":" + (r.target().range().start().line() + 1);
+            }
+        }
+        if (torches.size() > 1) {
+            runtime = new JsonObject();
+            runtime.addProperty("summary", "no libtorch: the experiments name different torch folders");
+            return "the experiments of one spec run on one libtorch, but they name " + String.join(", ", torches) + ": split the file";
+        }
+        Path torch = torches.isEmpty() ? null : spec.getParent().resolve(torches.iterator().next());
+        RuntimeRequest request = new RuntimeRequest(torch, origin, gpu, RuntimeRequest.offlineByDefault());
+        runtime = RuntimeReport.describe(request, true, org.tinytitans.engine.metrics.CommandRunner.PROCESS);
+        events.event("runtime").with("summary", runtime.get("summary").getAsString()).with("runtime", runtime).emit();
+        JsonObject lib = runtime.getAsJsonObject("libtorch");
+        if (lib.has("error")) return lib.get("error").getAsString();
+        JsonObject loaded = runtime.getAsJsonObject("loaded");
+        if (loaded != null && !loaded.get("ok").getAsBoolean()) {
+            return "libtorch could not be loaded: " + loaded.get("error").getAsString();
+        }
+        return null;
+    }
+
+    private String device(List<ExperimentRun> runs) {
+        return runs.stream().anyMatch(r -> deviceOf(r, false).isGpu()) ? "gpu" : "cpu";
     }
 
     static EnergySettings settings(ExperimentRun run) {

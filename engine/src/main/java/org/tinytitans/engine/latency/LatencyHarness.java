@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Random;
 import org.tinytitans.engine.train.NoGrad;
 import org.tinytitans.engine.train.Progress;
+import org.tinytitans.engine.runtime.Devices;
 
 /**
  * Times several models INTERLEAVED on the same input: each round runs every model once (dense, pruned, dense,
@@ -58,7 +59,7 @@ public final class LatencyHarness {
     }
 
     private static double timeOnce(Block block, float[] input, Shape shape) {
-        try (NDManager m = NDManager.newBaseManager()) {
+        try (NDManager m = Devices.manager()) {
             NDArray x = m.create(input, shape);
             ParameterStore ps = new ParameterStore(m, false);
             long start = System.nanoTime();

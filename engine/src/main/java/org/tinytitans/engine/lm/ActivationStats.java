@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.HashMap;
 import java.util.Map;
+import org.tinytitans.engine.runtime.Devices;
 
 /**
  * What the calibration pass records: per linear input the squared column norms (Wanda's ||X_j||^2), optionally
@@ -32,7 +33,7 @@ public final class ActivationStats implements Recorder {
         Inference.call(() -> {
             for (int i = 0; i < calib.windows().length; i += batch) {
                 int to = Math.min(calib.windows().length, i + batch);
-                try (NDManager s = NDManager.newBaseManager()) {
+                try (NDManager s = Devices.manager()) {
                     tf.hidden(s, calib.inputs(i, to), null, stats);
                 }
             }

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import java.util.Arrays;
 import java.util.Random;
+import org.tinytitans.engine.runtime.Devices;
 
 /**
  * Text generation with the KV cache: one pass over the prompt (prefill), then one position per new token.
@@ -38,7 +39,7 @@ public final class Generation {
             try (KvCache cache = new KvCache(model.config().layers())) {
                 long t0 = System.nanoTime();
                 long next;
-                try (NDManager s = NDManager.newBaseManager()) {
+                try (NDManager s = Devices.manager()) {
                     next = pick(last(tf.logits(s, new long[][] {promptIds}, cache, null)), temperature, topP, random);
                 }
                 long t1 = System.nanoTime();
@@ -49,7 +50,7 @@ public final class Generation {
                         n++;
                         break;
                     }
-                    try (NDManager s = NDManager.newBaseManager()) {
+                    try (NDManager s = Devices.manager()) {
                         next = pick(last(tf.logits(s, new long[][] {{next}}, cache, null)), temperature, topP, random);
                     }
                 }

@@ -8,6 +8,7 @@ import ai.djl.training.GradientCollector;
 import java.util.HashMap;
 import java.util.Map;
 import org.tinytitans.engine.weights.Tensor;
+import org.tinytitans.engine.runtime.Devices;
 
 /**
  * Gradients of the calibration loss (mean next-token cross-entropy) with respect to every weight, for the
@@ -19,7 +20,7 @@ public final class Gradients {
     public static Map<String, float[]> of(LanguageModel model, Calibration calib) {
         Engine.getInstance();
         Map<String, float[]> out = new HashMap<>();
-        try (NDManager params = NDManager.newBaseManager()) {
+        try (NDManager params = Devices.manager()) {
             Map<String, NDArray> w = new HashMap<>();
             for (Map.Entry<String, Tensor> e : model.weights().entrySet()) {
                 NDArray a = Owned.floats(params, e.getValue().values(), new Shape(e.getValue().shape()));
@@ -31,7 +32,7 @@ public final class Gradients {
             int n = calib.windows().length;
             for (int i = 0; i < n; i += batch) {
                 int to = Math.min(n, i + batch);
-                try (NDManager s = NDManager.newBaseManager(); GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                try (NDManager s = Devices.manager(); GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                     NDArray loss = Transformer.crossEntropy(s, tf.logits(s, calib.inputs(i, to), null, null), calib.targets(i, to));
                     // weight each batch by its share of windows so the sum is the mean over all windows
                     gc.backward(loss.mul(Transformer.constant(loss, (float) (to - i) / n)));

@@ -4,13 +4,14 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import org.tinytitans.engine.runtime.Devices;
 
 /**
  * Keys and values of every layer for the positions seen so far, so each generated token costs one
  * position of work. The arrays live in the cache's own manager; a step's temporaries do not.
  */
 public final class KvCache implements AutoCloseable {
-    private final NDManager manager = NDManager.newBaseManager();
+    private final NDManager manager = Devices.manager();
     private final NDArray[] keys;
     private final NDArray[] values;
     private int length;

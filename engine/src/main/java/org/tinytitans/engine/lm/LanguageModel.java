@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.tinytitans.engine.weights.Tensor;
+import org.tinytitans.engine.runtime.Devices;
 
 /**
  * A decoder-only language model: its config, its weights as plain float tensors under {@link Names}, and its
@@ -95,7 +96,7 @@ public final class LanguageModel implements AutoCloseable {
     /** Logits (T, vocab) of one sequence, no cache; for tests, probes and small evaluations. */
     public float[][] logits(long[] ids) {
         return Inference.call(() -> {
-            try (NDManager s = NDManager.newBaseManager()) {
+            try (NDManager s = Devices.manager()) {
                 float[] flat = transformer().logits(s, new long[][] {ids}, null, null).toFloatArray();
                 int v = config.vocab();
                 float[][] out = new float[ids.length][];
@@ -109,7 +110,7 @@ public final class LanguageModel implements AutoCloseable {
 
     synchronized NDArray array(String name) {
         if (arrays == null) {
-            manager = NDManager.newBaseManager();
+            manager = Devices.manager();
             arrays = new HashMap<>();
             for (Map.Entry<String, Tensor> e : weights.entrySet()) {
                 Tensor t = e.getValue();

@@ -1,6 +1,7 @@
 package org.tinytitans.engine.lm;
 
 import ai.djl.ndarray.NDManager;
+import org.tinytitans.engine.runtime.Devices;
 
 /**
  * Perplexity: exp of the mean token cross-entropy, over consecutive non-overlapping windows of
@@ -41,7 +42,7 @@ public final class Perplexity {
                     System.arraycopy(tokens, at, x[b], 0, seqLen);
                     System.arraycopy(tokens, at + 1, y[b], 0, seqLen);
                 }
-                try (NDManager s = NDManager.newBaseManager()) {
+                try (NDManager s = Devices.manager()) {
                     total += Transformer.crossEntropy(s, tf.logits(s, x, null, null), y).getFloat() * n;
                 }
             }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Random;
 import org.tinytitans.engine.train.NoGrad;
 import org.tinytitans.engine.weights.Tensor;
+import org.tinytitans.engine.runtime.Devices;
 
 /**
  * Trains the shipped byte-level sample model (Llama layout: RoPE, RMSNorm, SwiGLU, grouped-query attention)
@@ -87,7 +88,7 @@ public final class TrainTinyLm {
         Random random = new Random(s.seed());
         Map<String, Tensor> init = initialWeights(c, random);
         Engine.getInstance();
-        try (NDManager params = NDManager.newBaseManager()) {
+        try (NDManager params = Devices.manager()) {
             Map<String, NDArray> w = new LinkedHashMap<>();
             for (Map.Entry<String, Tensor> e : init.entrySet()) {
                 NDArray a = Owned.floats(params, e.getValue().values(), new Shape(e.getValue().shape()));
@@ -109,7 +110,7 @@ public final class TrainTinyLm {
                     }
                 }
                 float loss;
-                try (NDManager scope = NDManager.newBaseManager(); GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                try (NDManager scope = Devices.manager(); GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                     NDArray l = Transformer.crossEntropy(scope, tf.logits(scope, x, null, null), y);
                     gc.backward(l);
                     loss = l.getFloat();

@@ -24,6 +24,7 @@ import org.tinytitans.engine.graph.Layer;
 import org.tinytitans.engine.graph.ResidualBlock;
 import org.tinytitans.engine.prune.FilterPlanner;
 import org.tinytitans.engine.prune.LayerPlanner;
+import org.tinytitans.engine.runtime.Devices;
 
 /**
  * A graph with its DJL block and weights. Owns an NDManager: close the network when done. Every method that
@@ -49,7 +50,7 @@ public final class Network implements ScoringModel, AutoCloseable {
     /** A network with freshly initialised weights (He-normal kernels), reproducible for a seed. */
     public static Network create(Graph graph, long seed) {
         Engine.getInstance().setRandomSeed((int) seed);
-        return new Network(graph, NDManager.newBaseManager());
+        return new Network(graph, Devices.manager());
     }
 
     public Graph graph() { return graph; }
@@ -311,5 +312,5 @@ public final class Network implements ScoringModel, AutoCloseable {
     @Override
     public String toString() { return "Network(" + graph.name() + ", " + parameterCount() + " params)"; }
 
-    static Network fromGraph(Graph g) { return new Network(g, NDManager.newBaseManager()); }
+    static Network fromGraph(Graph g) { return new Network(g, Devices.manager()); }
 }

@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import org.tinytitans.engine.data.ImageSet;
+import org.tinytitans.engine.runtime.Devices;
 
 /** Accuracy and loss of a Block on an ImageSet, batched, each batch in its own NDManager (no leaks). */
 public final class Evaluator {
@@ -25,7 +26,7 @@ public final class Evaluator {
             double lossSum = 0;
             for (int from = 0; from < set.size(); from += batchSize) {
                 int to = Math.min(set.size(), from + batchSize);
-                try (NDManager m = NDManager.newBaseManager()) {
+                try (NDManager m = Devices.manager()) {
                     NDArray logits = logits(block, m, set, from, to);
                     NDArray labels = m.create(java.util.Arrays.copyOfRange(set.labels(), from, to));
                     lossSum += Losses.crossEntropy(logits, labels).getFloat() * (to - from);

@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.tinytitans.engine.data.ImageSet;
+import org.tinytitans.engine.runtime.Devices;
 
 /**
  * Fine-tunes an initialised Block (PyTorch engine) on an ImageSet with its own loop around a GradientCollector:
@@ -60,7 +61,7 @@ public final class FineTuner {
                     for (int i = from; i < to; i++) {
                         y[i - from] = train.labels()[order[i]];
                     }
-                    try (NDManager m = NDManager.newBaseManager()) {
+                    try (NDManager m = Devices.manager()) {
                         double[] lossAndCorrect = step(block, m, train, x, y, config, optimizer, lr);
                         lossSum += lossAndCorrect[0] * y.length;
                         correct += (long) lossAndCorrect[1];

@@ -6,6 +6,7 @@ import ai.djl.nn.Parameter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.tinytitans.engine.runtime.Devices;
 
 /**
  * SGD (momentum, Nesterov, coupled weight decay; PyTorch's formulas) and Adam, updating weights in place.
@@ -23,7 +24,7 @@ final class ParamOptimizer implements AutoCloseable {
     ParamOptimizer(TrainConfig config, List<Parameter> params) {
         this.c = config;
         this.params = params;
-        this.state = NDManager.newBaseManager();
+        this.state = Devices.manager();
     }
 
     /** One update with learning rate {@code lr}; gradients are read, then zeroed for the next step. */

@@ -115,7 +115,9 @@ final class Blocks {
             integer("cpus", 1, 1024.0, "4", false, "slurm: CPUs per task."),
             quantity("mem", UnitKind.MEMORY, 1.0, null, "16GB", "slurm: memory to request."),
             string("time", "\"01:00:00\"", "slurm: wall-clock limit as HH:MM:SS."),
-            string("account", null, "slurm: account to charge."));
+            string("account", null, "slurm: account to charge."),
+            string("torch", null, "A folder holding libtorch to run on instead of the engine's own choice, e.g. a pip torch's lib/ "
+                    + "(on ssh and slurm: a path on that host). See docs/gpu.md."));
 
     static final List<BlockInfo> ALL = List.of(
             new BlockInfo("experiment", "One experiment: a model, what to prune and how, what to measure and expect. Statements outside any experiment are defaults for all of them.",

@@ -54,8 +54,8 @@ final class Zoo {
             m("speedup", UnitKind.RATIO, "x", false, false, "Baseline latency / pruned latency."));
 
     static final List<TargetInfo> TARGETS = List.of(
-            new TargetInfo("cpu", "", false, List.of(), "Run locally on the CPU (the default)."),
-            new TargetInfo("gpu", "device index N (default 0)", false, List.of(), "Run locally on a CUDA GPU."),
-            new TargetInfo("ssh", "\"user@host\"", true, List.of("workdir", "java", "titans", "gpu"), "Run on a remote host through ssh (titans-cli must be installed there)."),
-            new TargetInfo("slurm", "\"partition\"", true, List.of("gpus", "cpus", "mem", "time", "account"), "Submit a Slurm job (sbatch) to a partition."));
+            new TargetInfo("cpu", "", false, List.of("torch"), "Run locally on the CPU (the default)."),
+            new TargetInfo("gpu", "device index N (default 0)", false, List.of("torch"), "Run locally on a CUDA GPU."),
+            new TargetInfo("ssh", "\"user@host\"", true, List.of("workdir", "java", "titans", "gpu", "torch"), "Run on a remote host through ssh (titans-cli must be installed there)."),
+            new TargetInfo("slurm", "\"partition\"", true, List.of("gpus", "cpus", "mem", "time", "account", "torch"), "Submit a Slurm job (sbatch) to a partition."));
 }

@@ -181,7 +181,7 @@ public final class Experiments {
         return new TargetSpec(kind, argument, gpu, v.text("workdir").orElse(null), v.text("java").orElse(null),
                 v.text("titans").orElse(null), v.integer("gpus").orElse(null), v.integer("cpus").orElse(null),
                 v.base("mem", UnitKind.MEMORY).map(Double::longValue).orElse(null), v.text("time").orElse(null),
-                v.text("account").orElse(null), s.get().range());
+                v.text("account").orElse(null), s.get().range(), v.text("torch").orElse(null));
     }
 
     private static Optional<ExpectSpec> expect(Statement s) {

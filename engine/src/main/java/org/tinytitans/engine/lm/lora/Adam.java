@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.tinytitans.engine.train.NoGrad;
+import org.tinytitans.engine.runtime.Devices;
 
 /**
  * Adam (no weight decay) with global-norm gradient clipping for the few small adapter matrices. Moments are
@@ -31,7 +32,7 @@ final class Adam {
     void step(double lr, double clip) {
         t++;
         NoGrad.run(() -> {
-            try (NDManager scope = NDManager.newBaseManager()) {
+            try (NDManager scope = Devices.manager()) {
                 Map<String, float[]> grads = new LinkedHashMap<>();
                 double sq = 0;
                 for (Map.Entry<String, NDArray> e : params.entrySet()) {

@@ -10,6 +10,7 @@ import org.tinytitans.engine.lm.LanguageModel;
 import org.tinytitans.engine.lm.Transformer;
 import org.tinytitans.engine.train.NoGrad;
 import org.tinytitans.engine.weights.Tensor;
+import org.tinytitans.engine.runtime.Devices;
 
 /**
  * A model with LoRA adapters on DJL arrays: frozen base weights, trainable A and B. Each step builds the
@@ -29,7 +30,7 @@ final class AdaptedWeights implements AutoCloseable {
         Engine.getInstance();
         this.model = model;
         this.scale = (float) adapter.scale();
-        this.params = NDManager.newBaseManager();
+        this.params = Devices.manager();
         for (Map.Entry<String, Tensor> e : model.weights().entrySet()) {
             base.put(e.getKey(), PtArrays.of(params, e.getValue()));
         }
@@ -70,7 +71,7 @@ final class AdaptedWeights implements AutoCloseable {
     /** Logits (T, vocab) of one sequence with the adapters applied, unmerged. */
     float[][] logits(long[] ids) {
         return NoGrad.call(() -> {
-            try (NDManager s = NDManager.newBaseManager()) {
+            try (NDManager s = Devices.manager()) {
                 float[] flat = transformer(s).logits(s, new long[][] {ids}, null, null).toFloatArray();
                 int v = model.config().vocab();
                 float[][] out = new float[ids.length][];

@@ -9,6 +9,7 @@ import java.util.Random;
 import org.tinytitans.engine.lm.LanguageModel;
 import org.tinytitans.engine.lm.Transformer;
 import org.tinytitans.engine.train.Progress;
+import org.tinytitans.engine.runtime.Devices;
 
 /**
  * LoRA recovery after pruning: trains low-rank adapters on a text with the next-token loss (base weights
@@ -50,7 +51,7 @@ public final class Lora {
                     System.arraycopy(tokens, at, x[b], 0, seq);
                     System.arraycopy(tokens, at + 1, y[b], 0, seq);
                 }
-                try (NDManager s = NDManager.newBaseManager(); GradientCollector gc = engine.newGradientCollector()) {
+                try (NDManager s = Devices.manager(); GradientCollector gc = engine.newGradientCollector()) {
                     NDArray loss = Transformer.crossEntropy(s, w.transformer(s).logits(s, x, null, null), y);
                     gc.backward(loss);
                     losses[step] = loss.getFloat();
