@@ -43,6 +43,7 @@ import org.tinytitans.server.jobs.JobListener;
 import org.tinytitans.server.jobs.JobManager;
 import org.tinytitans.server.services.CodeLenses;
 import org.tinytitans.server.services.Diagnostics;
+import org.tinytitans.server.services.RuntimeInfo;
 import org.tinytitans.server.services.SemanticTokens;
 import org.tinytitans.server.settings.ClientSupport;
 import org.tinytitans.server.settings.TitansSettings;
@@ -147,6 +148,21 @@ public class TitansLanguageServer implements LanguageServer, LanguageClientAware
     @Override
     public void initialized(InitializedParams params) {
         LOG.info("titans-server ready (estimates: " + (estimates == EstimateService.NONE ? "off" : "on") + ")");
+        // Off the start-up path: asking python3 and nvidia-smi takes a moment, and nothing waits for it.
+        runtime().thenAccept(r -> LOG.info("jobs here run on: " + r.get("text").getAsString()));
+    }
+
+    private CompletableFuture<com.google.gson.JsonObject> runtime;
+
+    /**
+     * {@code titans/runtime}: what local jobs run on, as `titans-cli doctor --no-load` says it: {@code summary}
+     * (one line), {@code text} (the report), {@code report} (its JSON, docs/gpu.md). Nothing is loaded here; each
+     * job sends its own `runtime` event, which is what it really ran on.
+     */
+    @org.eclipse.lsp4j.jsonrpc.services.JsonRequest("titans/runtime")
+    public synchronized CompletableFuture<com.google.gson.JsonObject> runtime() {
+        if (runtime == null) runtime = CompletableFuture.supplyAsync(RuntimeInfo::describe, requests);
+        return runtime;
     }
 
     @Override

@@ -93,7 +93,8 @@ final class BundledNatives {
             try (InputStream in = j.getInputStream(propsEntry)) {
                 props.load(in);
             }
-            String version = props.getProperty("version", "").replaceFirst("-\\d+$", "");
+            // DJL's own name for the unpacked jar (2.7.1-20250812-cpu-linux-x86_64): DJL and we share one copy.
+            String version = props.getProperty("version", "");
             String flavor = props.getProperty("flavor");
             String classifier = props.getProperty("classifier");
             Path target = cache.resolve(version + "-" + flavor + "-" + classifier);

@@ -9,13 +9,14 @@ import java.util.regex.Pattern;
 
 /**
  * Reads what a folder holding libtorch is: a pip torch's lib/ (version in ../version.py), a libtorch zip's lib/
- * (../build-version), or a DJL cache folder (its name: 2.7.1-cu128-linux-x86_64). The version decides which JNI
+ * (../build-version), or a DJL cache folder (its name: 2.7.1-cu128-linux-x86_64, or 2.7.1-20250812-cpu-linux-x86_64
+ * where DJL unpacked its natives jar). The version decides which JNI
  * glue DJL can use; "+cu126" or the presence of libtorch_cuda decides the flavor.
  */
 final class LibtorchFolder {
     private static final Pattern VERSION = Pattern.compile("(\\d+\\.\\d+\\.\\d+)(?:\\+(cu\\d+|cpu|rocm[\\d.]+))?");
     private static final Pattern PY_VERSION = Pattern.compile("__version__\\s*=\\s*['\"]([^'\"]+)['\"]");
-    private static final Pattern CACHE_NAME = Pattern.compile("(\\d+\\.\\d+\\.\\d+)-([a-z0-9]+)(?:-precxx11)?-([a-z]+-[a-z0-9_]+)");
+    private static final Pattern CACHE_NAME = Pattern.compile("(\\d+\\.\\d+\\.\\d+)(?:-\\d+)?-([a-z0-9]+)(?:-precxx11)?-([a-z]+-[a-z0-9_]+)");
 
     private LibtorchFolder() {}
 
