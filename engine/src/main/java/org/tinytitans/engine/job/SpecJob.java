@@ -136,7 +136,10 @@ public final class SpecJob {
         r.addProperty("target", run.target() == null ? "cpu" : run.target().kind());
         r.addProperty("specHash", hash);
         Instant start = Instant.now();
-        try (GreenMetrics green = GreenMetrics.forSettings(settings(run))) {
+        // A GPU run's energy and memory are read from that GPU (NVML through nvidia-smi) as well as the host.
+        Device planned = deviceOf(run, false);
+        EnergySettings energy = settings(run).withGpus(planned.isGpu() ? List.of(planned.getDeviceId()) : List.of());
+        try (GreenMetrics green = GreenMetrics.forSettings(energy)) {
             if (run.model() == null) {
                 throw new JobFailure("experiment " + run.name() + " has no model", run.range());
             }

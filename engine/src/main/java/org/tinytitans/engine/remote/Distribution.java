@@ -9,29 +9,31 @@ import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
- * The project's own titans-cli build (cli/target/titans-cli.jar and lib/*.jar): what gets installed on a
- * host that has no compatible titans-cli. The version is the jar manifest's Implementation-Version.
+ * The project's own titans-cli build (cli/target/titans-cli.jar, lib/*.jar and natives/*.jar): what gets
+ * installed on a host that has no compatible titans-cli. natives/ holds the CPU libtorch the host falls back
+ * on; it stays off the class path there too, so the host's own CUDA libtorch is found first (docs/gpu.md).
+ * The version is the jar manifest's Implementation-Version.
  */
-public record Distribution(Path jar, List<Path> libs, String version) {
+public record Distribution(Path jar, List<Path> libs, List<Path> natives, String version) {
 
     /** Reads a folder holding titans-cli.jar and lib/. */
     public static Distribution at(Path folder) throws IOException {
         Path jar = folder.resolve("titans-cli.jar");
         if (!Files.isRegularFile(jar)) throw new RemoteException("no titans-cli.jar in " + folder + " (build it: ./mvnw -pl cli -am install -DskipTests)");
-        List<Path> libs;
-        Path lib = folder.resolve("lib");
-        if (Files.isDirectory(lib)) {
-            try (Stream<Path> s = Files.list(lib)) {
-                libs = s.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList();
-            }
-        } else {
-            libs = List.of();
-        }
+        List<Path> libs = jars(folder.resolve("lib"));
+        List<Path> natives = jars(folder.resolve("natives"));
         String version;
         try (JarFile j = new JarFile(jar.toFile())) {
             version = j.getManifest() == null ? null : j.getManifest().getMainAttributes().getValue("Implementation-Version");
         }
-        return new Distribution(jar, libs, version);
+        return new Distribution(jar, libs, natives, version);
+    }
+
+    private static List<Path> jars(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) return List.of();
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList();
+        }
     }
 
     /**
@@ -39,9 +41,8 @@ public record Distribution(Path jar, List<Path> libs, String version) {
      * lib/), then cli/target in the working folder and its parents.
      */
     public static Optional<Distribution> find() {
-        String home = System.getProperty("titans.home");
-        Stream<Path> candidates = home != null ? Stream.of(Path.of(home)) : Stream.empty();
-        candidates = Stream.concat(candidates, runningFrom().stream());
+        // titans.home, else the installed build this code runs from (InstallFolder reads both).
+        Stream<Path> candidates = runningFrom().stream();
         Path here = Path.of(System.getProperty("user.dir")).toAbsolutePath();
         for (Path p = here; p != null; p = p.getParent()) candidates = Stream.concat(candidates, Stream.of(p.resolve("cli/target")));
         return candidates.filter(p -> Files.isRegularFile(p.resolve("titans-cli.jar"))).findFirst().flatMap(p -> {
@@ -55,15 +56,6 @@ public record Distribution(Path jar, List<Path> libs, String version) {
 
     /** The folder above lib/ when this class was loaded from lib/titans-engine-*.jar. */
     private static Optional<Path> runningFrom() {
-        try {
-            Path jar = Path.of(Distribution.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            Path lib = jar.getParent();
-            if (jar.toString().endsWith(".jar") && lib != null && lib.getFileName().toString().equals("lib")) {
-                return Optional.ofNullable(lib.getParent());
-            }
-        } catch (RuntimeException | java.net.URISyntaxException e) {
-            // no code source (e.g. a custom class loader): fall back to the other places
-        }
-        return Optional.empty();
+        return org.tinytitans.engine.runtime.InstallFolder.home();
     }
 }

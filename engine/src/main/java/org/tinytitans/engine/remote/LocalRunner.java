@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.tinytitans.engine.runtime.RuntimeRequest;
 
 /**
  * Runs a job as a child process of this one: by default the engine's JobMain on this JVM's class path, or
@@ -29,7 +30,10 @@ public final class LocalRunner implements JobRunner {
     static List<String> defaultCommand() {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        return List.of(java, "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"), JOB_MAIN);
+        // The job chooses its own libtorch (engine/runtime); only the user's --offline is passed on.
+        return RuntimeRequest.offlineByDefault()
+                ? List.of(java, "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"), JOB_MAIN)
+                : List.of(java, "-cp", System.getProperty("java.class.path"), JOB_MAIN);
     }
 
     /** The full command line for one spec (visible for tests). */

@@ -129,6 +129,7 @@ final class Staging {
         List<Path> files = new ArrayList<>();
         files.add(d.jar());
         files.addAll(d.libs());
+        files.addAll(d.natives());
         Map<Path, String> keys = new LinkedHashMap<>();
         for (Path f : files) keys.put(f, ContentKeys.file(f));
         String distKey = ContentKeys.text(keys.entrySet().stream()
@@ -138,17 +139,20 @@ final class Staging {
         if (!transport.run("test -f " + ShellQuote.quote(jar), PROBE).ok()) {
             info("installing titans-cli " + d.version() + " on " + transport.where());
             Map<Path, String> cached = cache(workdir, files);
-            StringBuilder s = new StringBuilder("set -e; d=" + ShellQuote.quote(dir) + "; t=\"$d.part.$$\"; rm -rf \"$t\"; mkdir -p \"$t/lib\"\n");
+            StringBuilder s = new StringBuilder("set -e; d=" + ShellQuote.quote(dir) + "; t=\"$d.part.$$\"; rm -rf \"$t\"; mkdir -p \"$t/lib\" \"$t/natives\"\n");
             s.append(link(cached.get(d.jar()), "\"$t\"/titans-cli.jar"));
-            for (Path lib : d.libs()) {
-                String name = lib.getFileName().toString();
-                if (!name.equals(RemotePaths.safeName(name))) throw new RemoteException("unexpected library name " + RemoteNames.show(name));
-                s.append(link(cached.get(lib), "\"$t\"/lib/" + ShellQuote.quote(name)));
-            }
+            for (Path lib : d.libs()) s.append(link(cached.get(lib), "\"$t\"/lib/" + ShellQuote.quote(safe(lib))));
+            for (Path n : d.natives()) s.append(link(cached.get(n), "\"$t\"/natives/" + ShellQuote.quote(safe(n))));
             s.append("mv \"$t\" \"$d\" 2>/dev/null || rm -rf \"$t\"\n");
             transport.check("installing titans-cli", s.toString(), PROBE);
         }
-        return List.of(java, "-Dai.djl.offline=true", "-jar", jar);
+        return List.of(java, "-jar", jar);
+    }
+
+    private static String safe(Path file) {
+        String name = file.getFileName().toString();
+        if (!name.equals(RemotePaths.safeName(name))) throw new RemoteException("unexpected library name " + RemoteNames.show(name));
+        return name;
     }
 
     private static String link(String from, String to) {

@@ -2,7 +2,6 @@ package org.tinytitans.engine.runtime;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * The libtorch a job will use and why: the source that won, the libtorch (null for DJL's download and for the
@@ -26,8 +25,8 @@ public record RuntimeChoice(Source source, Libtorch lib, Path bundledJar, List<S
         return failure != null;
     }
 
-    /** "tried: PYTORCH_LIBRARY_PATH: not set; python3's torch: ...". */
+    /** "PYTORCH_LIBRARY_PATH: not set; python3's torch: ...". */
     public String tried() {
-        return steps.stream().map(s -> s.source() + ": " + s.found()).collect(Collectors.joining("; "));
+        return Step.join(steps);
     }
 }

@@ -94,9 +94,9 @@ public final class RuntimeDecision {
             return new RuntimeChoice(Source.BUNDLED, null, facts.bundled().get().file(), steps, null);
         }
         return fail(steps, gpu
-                ? "no CUDA libtorch found for target gpu. Tried: " + new RuntimeChoice(null, null, null, steps, "").tried()
+                ? "no CUDA libtorch found for target gpu. Tried: " + Step.join(steps)
                   + ". To run on a GPU: install torch 2.7.1 with CUDA in python3, or give its lib/ folder as target gpu { torch \"/path\" } (docs/gpu.md)"
-                : "no libtorch found. Tried: " + new RuntimeChoice(null, null, null, steps, "").tried());
+                : "no libtorch found. Tried: " + Step.join(steps));
     }
 
     /** Why this libtorch cannot serve the job, or null when it can. */

@@ -65,7 +65,7 @@ class StagingTest {
     void noJavaToInstallWith(@TempDir Path dir) throws IOException {
         Path jarDir = Files.createDirectories(dir.resolve("dist"));
         Files.writeString(jarDir.resolve("titans-cli.jar"), "not really a jar");
-        Distribution d = new Distribution(jarDir.resolve("titans-cli.jar"), List.of(), "0.1.0");
+        Distribution d = new Distribution(jarDir.resolve("titans-cli.jar"), List.of(), List.of(), "0.1.0");
         Staging s = new Staging(new LocalTransport(), new RemoteConfig(List.of(), d, null, null, null), logged::add);
         RemoteException e = assertThrows(RemoteException.class, () -> s.prepare(ssh(dir.resolve("w"), "/opt/none/java", null)));
         assertTrue(e.getMessage().contains("no java to install it with: \"/opt/none/java\" is not found there; install Java 17"), e.getMessage());
