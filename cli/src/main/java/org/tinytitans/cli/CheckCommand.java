@@ -53,17 +53,18 @@ final class CheckCommand implements Callable<Integer> {
     /** Checks the files and prints the findings; returns the exit code. */
     int printTo(PrintWriter out, PrintWriter err) {
         List<FileFinding> findings = new ArrayList<>();
-        boolean ioProblem = false;
+        int unreadable = 0;
         for (Path file : files) {
             String text;
             try {
                 text = readSpec(file);
             } catch (UsageException e) {
                 err.println("titans-cli: " + e.getMessage());
-                ioProblem = true;
+                unreadable++;
                 continue;
             }
-            for (Diagnostic d : Checker.check(SpecDocument.parse(text))) {
+            Path folder = file.toAbsolutePath().getParent();
+            for (Diagnostic d : Checker.check(SpecDocument.parse(text), folder)) {
                 findings.add(new FileFinding(file.toString(), d));
             }
         }
@@ -78,14 +79,15 @@ final class CheckCommand implements Callable<Integer> {
                 }
             }
             if (!quiet) {
-                out.printf("%d file%s checked: %d error%s, %d warning%s%n",
-                        files.size(), files.size() == 1 ? "" : "s",
+                int checked = files.size() - unreadable;
+                out.printf("%d file%s checked%s: %d error%s, %d warning%s%n",
+                        checked, checked == 1 ? "" : "s", unreadable == 0 ? "" : ", " + unreadable + " could not be read",
                         errors, errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
             }
         }
         out.flush();
         err.flush();
-        if (ioProblem) {
+        if (unreadable > 0) {
             return ExitCodes.USAGE;
         }
         return errors > 0 ? ExitCodes.FAILED_CHECK : ExitCodes.OK;

@@ -104,4 +104,37 @@ class CheckCommandTest {
         assertEquals(0, version.exitCode());
         assertTrue(version.out().startsWith("titans-cli"), version.out());
     }
+
+    @Test
+    void theSummaryCountsFilesThatCouldNotBeRead() throws IOException {
+        Path ok = spec("ok.prune", "experiment a {\n  model resnet20\n}\n");
+        CliRun run = CliRun.of("check", ok.toString(), dir.resolve("gone.prune").toString());
+        assertEquals(ExitCodes.USAGE, run.exitCode());
+        assertTrue(run.err().contains("gone.prune: no such file"), run.err());
+        assertTrue(run.out().contains("1 file checked, 1 could not be read: 0 errors"), run.out());
+    }
+
+    @Test
+    void anEmptySpecIsAnErrorOfItsOwn() throws IOException {
+        CliRun run = CliRun.of("check", spec("empty.prune", "# nothing yet\n").toString());
+        assertEquals(ExitCodes.FAILED_CHECK, run.exitCode());
+        assertTrue(run.out().contains("empty.prune:1:1: error: the file is empty") && run.out().contains("[empty-spec]"), run.out());
+    }
+
+    @Test
+    void aWeightsFileThatDoesNotExistIsWarnedAtThePath() throws IOException {
+        Path s = spec("w.prune", "experiment a {\n  model mnist-cnn { weights \"models/none.tt\" }\n}\n");
+        CliRun run = CliRun.of("check", s.toString());
+        assertEquals(ExitCodes.OK, run.exitCode(), "a warning: the file may appear before the run");
+        assertTrue(run.out().contains(s + ":2:29: warning: model weights \"models/none.tt\" does not exist"), run.out());
+        assertTrue(run.out().contains("[missing-file]"), run.out());
+    }
+
+    @Test
+    void runOnAnEmptySpecFailsAndWritesNoResult() throws IOException {
+        Path empty = spec("empty.prune", "\n");
+        CliRun run = CliRun.of("run", "--quiet", empty.toString());
+        assertEquals(ExitCodes.FAILED_CHECK, run.exitCode(), run.out() + run.err());
+        assertFalse(Files.exists(dir.resolve(".titans/empty/result.json")), "no empty result.json");
+    }
 }

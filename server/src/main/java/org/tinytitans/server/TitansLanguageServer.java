@@ -149,7 +149,9 @@ public class TitansLanguageServer implements LanguageServer, LanguageClientAware
     public void initialized(InitializedParams params) {
         LOG.info("titans-server ready (estimates: " + (estimates == EstimateService.NONE ? "off" : "on") + ")");
         // Off the start-up path: asking python3 and nvidia-smi takes a moment, and nothing waits for it.
-        runtime().thenAccept(r -> LOG.info("jobs here run on: " + r.get("text").getAsString()));
+        runtime().thenAccept(r -> {
+            if (!shutdown) LOG.info("jobs here run on " + r.get("summary").getAsString() + " (titans-cli doctor says why)");
+        });
     }
 
     private CompletableFuture<com.google.gson.JsonObject> runtime;
@@ -218,7 +220,7 @@ public class TitansLanguageServer implements LanguageServer, LanguageClientAware
         if (doc == null || c == null) return;
         try {
             var results = jobs.results(uri).orElse(null);
-            var list = settings.features().diagnostics() ? Diagnostics.merged(doc.spec(), results)
+            var list = settings.features().diagnostics() ? Diagnostics.merged(doc.spec(), doc.path() == null ? null : doc.path().getParent(), results)
                     : results == null ? List.<org.eclipse.lsp4j.Diagnostic>of() : Diagnostics.job(doc.spec(), results);
             c.publishDiagnostics(new PublishDiagnosticsParams(uri, list, doc.version()));
         } catch (RuntimeException e) {

@@ -79,7 +79,7 @@ public final class TitansAssert {
     }
 
     public static List<Diagnostic> diagnosticsFor(String text) {
-        return Diagnostics.spec(SpecDocument.parse(text));
+        return Diagnostics.spec(SpecDocument.parse(text), null);
     }
 
     /** Asserts a diagnostic with this code starts at (line, column), 0-based. */

@@ -57,6 +57,8 @@ public final class Codes {
     public static final String MISSING_AMOUNT = code("missing-amount", "A prune block without `ratio` or `count` (the default is used).", "model resnet56; |prune filters { criterion l1 }");
     public static final String MISPLACED_STATEMENT = code("misplaced-statement", "A statement that belongs in another block.", "experiment e { model resnet56; |ratio 50% }");
     public static final String SWEEP_TOO_LARGE = code("sweep-too-large", "A sweep that expands to more runs than the limit.", "|experiment e { model resnet56; prune filters { criterion l1, l2, fpgm, random; ratio 10%, 20%, 30%, 40%, 50%, 60%, 70%, 80%; steps 1, 2, 3, 4, 5, 6, 7, 8, 9 } }");
+    public static final String EMPTY_SPEC = code("empty-spec", "A file with no statement at all: there is nothing to check or run.", "|# only a comment");
+    public static final String MISSING_FILE = code("missing-file", "A model's `weights` or a dataset's `path` that does not exist beside the spec (a warning: it may appear before the run).", "model resnet56 { weights |\"no/such/weights.h5\" }");
     public static final String EMPTY_EXPERIMENT = code("empty-experiment", "An experiment with nothing in it.", "|experiment e { }");
     public static final String EXPECT_SYNTAX = code("expect-syntax", "An `expect` line not of the form `expect METRIC [drop] OP QUANTITY`.", "expect accuracy |= 90%");
     public static final String EXPECT_NOT_MEASURED = code("expect-not-measured", "An `expect` on a metric that `measure` does not list (it is measured anyway).", "measure flops; expect |accuracy >= 90%");

@@ -71,6 +71,11 @@ final class SemanticChecker {
         if (experiments.isEmpty() && !defaults.isEmpty()) {
             experimentRules(defaults.get(0).headRange(), defaults, List.of());
         }
+        if (top.isEmpty() && doc.syntaxDiagnostics().isEmpty()) {
+            Position start = new Position(0, 0, 0);
+            report.error(new Range(start, start), Codes.EMPTY_SPEC, "the file is empty: write an experiment, e.g. experiment e { model resnet20 }"
+                    + " (titans-cli init writes a commented starter)");
+        }
         return report.list;
     }
 

@@ -12,7 +12,7 @@ class DiagnosticCodesTest {
     void everyCodeHasAnExampleThatTriggersIt() {
         assertEquals(Codes.all().keySet(), Codes.examples().keySet());
         for (Map.Entry<String, String> e : Codes.examples().entrySet()) {
-            assertDiagnostic(e.getValue(), e.getKey());
+            assertDiagnostic(e.getValue(), e.getKey(), java.nio.file.Path.of("."));
         }
     }
 }

@@ -21,10 +21,15 @@ final class SpecAssert {
 
     /** A diagnostic with this code starts exactly at '|'; returns it. */
     static Diagnostic assertDiagnostic(String marked, String code) {
+        return assertDiagnostic(marked, code, null);
+    }
+
+    /** As above, with the spec's files looked up in baseDir (null: not looked up). */
+    static Diagnostic assertDiagnostic(String marked, String code, java.nio.file.Path baseDir) {
         int caret = marked.indexOf('|');
         assertTrue(caret >= 0, "no '|' in " + marked);
         String text = marked.substring(0, caret) + marked.substring(caret + 1);
-        List<Diagnostic> ds = check(text);
+        List<Diagnostic> ds = Checker.check(SpecDocument.parse(text), baseDir);
         for (Diagnostic d : ds) {
             if (d.code().equals(code) && d.range().start().offset() == caret) return d;
         }

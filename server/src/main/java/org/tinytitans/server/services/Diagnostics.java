@@ -29,16 +29,17 @@ public final class Diagnostics {
 
     private Diagnostics() {}
 
-    public static List<Diagnostic> merged(SpecDocument doc, JobResults results) {
-        List<Diagnostic> out = new ArrayList<>(spec(doc));
+    /** folder: where the spec's relative files are looked up (its own folder), null for unsaved buffers. */
+    public static List<Diagnostic> merged(SpecDocument doc, java.nio.file.Path folder, JobResults results) {
+        List<Diagnostic> out = new ArrayList<>(spec(doc, folder));
         if (results != null) out.addAll(job(doc, results));
         return out;
     }
 
     /** The checker's findings; suggestions travel in {@code data} for the quick fixes. */
-    public static List<Diagnostic> spec(SpecDocument doc) {
+    public static List<Diagnostic> spec(SpecDocument doc, java.nio.file.Path folder) {
         List<Diagnostic> out = new ArrayList<>();
-        for (org.tinytitans.spec.Diagnostic d : Checker.check(doc)) {
+        for (org.tinytitans.spec.Diagnostic d : Checker.check(doc, folder)) {
             Diagnostic x = new Diagnostic(Ranges.lsp(d.range()), d.message(), severity(d.severity()), SOURCE, d.code());
             if (!d.suggestions().isEmpty()) {
                 JsonArray data = new JsonArray();

@@ -110,7 +110,7 @@ class RequestFuzzTest {
         }
         Outline.of(parsed);
         Experiments.resolve(parsed);
-        List<Diagnostic> diags = Diagnostics.merged(parsed, null);
+        List<Diagnostic> diags = Diagnostics.merged(parsed, null, null);
         for (Diagnostic d : diags) b.check("diagnostic " + d.getCode(), d.getRange());
 
         s.didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "prune", 1, text)));

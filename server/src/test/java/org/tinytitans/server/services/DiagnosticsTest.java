@@ -38,7 +38,7 @@ class DiagnosticsTest {
                         new JobResults.Metric("e", "pruned", "flops", 62.5e6, "", 8)),
                 List.of(new JobResults.Verdict("e", 9, "flops <= 55%", false, "60%")),
                 List.of(new JobResults.Failure("e", "weights not found", 2, 9)), 0, null, null);
-        List<Diagnostic> all = Diagnostics.merged(SpecDocument.parse(SPEC), r);
+        List<Diagnostic> all = Diagnostics.merged(SpecDocument.parse(SPEC), null, r);
         Diagnostic expect = find(all, "expect-failed");
         assertEquals(8, expect.getRange().getStart().getLine());
         assertEquals(DiagnosticSeverity.Error, expect.getSeverity());

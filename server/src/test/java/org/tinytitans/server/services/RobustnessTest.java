@@ -53,7 +53,7 @@ class RobustnessTest {
 
     static void documentFeatures(String text) {
         SpecDocument doc = SpecDocument.parse(text);
-        var diags = Diagnostics.spec(doc);
+        var diags = Diagnostics.spec(doc, null);
         CodeActions.actions(doc, "file:///tmp/x.prune", diags);
         Symbols.symbols(doc, "file:///tmp/x.prune", true);
         Folding.ranges(doc);

@@ -1,0 +1,49 @@
+package org.tinytitans.spec;
+
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.tinytitans.spec.ast.Statement;
+import org.tinytitans.spec.ast.Value;
+
+/**
+ * Files a spec names that are not there: a model's `weights`, a dataset's `path`. A warning at the path, not an
+ * error: the file may be written before the run. Paths are relative to the spec's folder, as a run reads them.
+ */
+final class FileChecker {
+    /** block -> the properties of it that name a file or folder. */
+    private static final Map<String, List<String>> FILE_PROPERTIES = Map.of("model", List.of("weights"), "dataset", List.of("path"));
+
+    private FileChecker() {}
+
+    static void check(List<Statement> statements, Path baseDir, Report report) {
+        for (Statement s : statements) {
+            if (s.name().equals("experiment")) {
+                check(s.children(), baseDir, report);
+                continue;
+            }
+            for (String property : FILE_PROPERTIES.getOrDefault(s.name(), List.of())) {
+                for (Statement p : s.children()) {
+                    if (p.name().equals(property) && p.values().size() == 1) check(p.values().get(0), s.name(), property, baseDir, report);
+                }
+            }
+        }
+    }
+
+    private static void check(Value v, String block, String property, Path baseDir, Report report) {
+        if (v.kind() != TokenKind.STRING && v.kind() != TokenKind.NAME) return;
+        String given = v.value();
+        if (given.isBlank()) return;
+        try {
+            Path p = baseDir.resolve(given);
+            if (!Files.exists(p)) {
+                report.warning(v.range(), Codes.MISSING_FILE, block + " " + property + " \"" + given + "\" does not exist"
+                        + (Path.of(given).isAbsolute() ? "" : " (looked for " + p.normalize() + ")") + "; the run needs it");
+            }
+        } catch (InvalidPathException e) {
+            report.warning(v.range(), Codes.MISSING_FILE, block + " " + property + " \"" + given + "\" is not a valid path: " + e.getReason());
+        }
+    }
+}
