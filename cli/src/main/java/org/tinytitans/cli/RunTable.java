@@ -82,8 +82,9 @@ final class RunTable {
                 str(c, "source"));
         if (x.has("projection")) {
             JsonObject pr = x.getAsJsonObject("projection");
-            out.printf(Locale.ROOT, "  %-16s %s kWh and %s kg CO2e saved per million inferences%n", "deployment",
-                    fmt(pr.get("savedKWh").getAsDouble()), fmt(pr.get("savedCo2Kg").getAsDouble()));
+            out.printf(Locale.ROOT, "  %-16s %s kWh%s and %s kg CO2e%s saved per million inferences, %s%n", "deployment",
+                    fmt(pr.get("savedKWh").getAsDouble()), band(pr, "savedLowKWh", "savedHighKWh"),
+                    fmt(pr.get("savedCo2Kg").getAsDouble()), band(pr, "savedCo2LowKg", "savedCo2HighKg"), str(pr, "method"));
         }
     }
 
@@ -100,6 +101,12 @@ final class RunTable {
         double pv = p.get(key).getAsDouble();
         String change = relative && bv != 0 ? String.format(Locale.ROOT, "%+.1f%%", (pv / bv - 1) * 100) : "";
         out.printf(Locale.ROOT, "  %-16s %16s %16s %18s%n", label, show.apply(bv), show.apply(pv), change);
+    }
+
+    /** " (low to high)" from two fields of o, or "" when either is missing (results written before they existed). */
+    private static String band(JsonObject o, String low, String high) {
+        return o.has(low) && o.has(high) && !o.get(low).isJsonNull() && !o.get(high).isJsonNull()
+                ? " (" + fmt(o.get(low).getAsDouble()) + " to " + fmt(o.get(high).getAsDouble()) + ")" : "";
     }
 
     private static String str(JsonObject o, String key) {

@@ -96,6 +96,8 @@ final class Energy {
         o.addProperty("savedLowKWh", proj.savedLowKWh());
         o.addProperty("savedHighKWh", proj.savedHighKWh());
         o.addProperty("savedCo2Kg", proj.savedCo2Kg());
+        o.addProperty("savedCo2LowKg", proj.savedCo2LowKg());
+        o.addProperty("savedCo2HighKg", proj.savedCo2HighKg());
         o.addProperty("savedWaterL", proj.savedWaterL());
         o.addProperty("savedCost", proj.savedEnergyCostUsd());
         o.addProperty("method", method);

@@ -14,7 +14,7 @@ public record ExperimentResult(
         Metrics baseline, Metrics pruned,
         List<LayerWidth> layers, List<EnergyPhase> phases,
         Double totalWh, Double carbonG, Double carbonLowG, Double carbonHighG,
-        Map<String, Double> projection,
+        Map<String, Double> projection, String projectionMethod,
         List<ExpectResult> expectations, List<String> notes) {
 
     static ExperimentResult from(JsonObject o, int index) {
@@ -69,7 +69,7 @@ public record ExperimentResult(
                 List.copyOf(layers), List.copyOf(phases),
                 JsonFields.num(energy, "totalWh"), JsonFields.num(carbon, "g"),
                 JsonFields.num(carbon, "lowG"), JsonFields.num(carbon, "highG"),
-                projection, List.copyOf(expectations), JsonFields.strings(o, "notes"));
+                projection, proj == null ? null : JsonFields.str(proj, "method"), List.copyOf(expectations), JsonFields.strings(o, "notes"));
     }
 
     private static String orDash(String s) {

@@ -42,4 +42,9 @@ public final class Figures {
         }
         return s.equals("-0") ? "0" : s;
     }
+
+    /** " (low to high)" for a figure's range, or "" when either end is unknown. */
+    public static String band(Double low, Double high) {
+        return low == null || high == null ? "" : " (" + num(low) + " to " + num(high) + ")";
+    }
 }

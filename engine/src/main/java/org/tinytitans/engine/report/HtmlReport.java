@@ -167,9 +167,12 @@ public final class HtmlReport {
         Double saved = e.projection().get("savedKWh");
         Double inferences = e.projection().get("inferences");
         if (saved != null) {
-            energy.add("projected saving " + Figures.num(saved) + " kWh"
+            Map<String, Double> p = e.projection();
+            energy.add("projected saving " + Figures.num(saved) + " kWh" + Figures.band(p.get("savedLowKWh"), p.get("savedHighKWh"))
                     + (inferences == null ? "" : " over " + Figures.count(inferences) + " inferences")
-                    + (e.projection().get("savedCo2Kg") == null ? "" : ", " + Figures.num(e.projection().get("savedCo2Kg")) + " kg CO2e"));
+                    + (p.get("savedCo2Kg") == null ? "" : ", " + Figures.num(p.get("savedCo2Kg")) + " kg CO2e"
+                            + Figures.band(p.get("savedCo2LowKg"), p.get("savedCo2HighKg")))
+                    + (e.projectionMethod() == null ? "" : ", " + e.projectionMethod()));
         }
         if (!energy.isEmpty()) h.append("<p>").append(Xml.esc(String.join(" · ", energy))).append("</p>\n");
         if (!e.notes().isEmpty()) {

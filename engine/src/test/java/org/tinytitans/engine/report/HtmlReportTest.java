@@ -83,6 +83,12 @@ class HtmlReportTest {
     }
 
     @Test
+    void theProjectedSavingShowsItsRangeAndMethodAsEveryFigureDoes() {
+        assertTrue(html.contains("projected saving 0.152 kWh (0.076 to 0.228) over 1M inferences, 0.066 kg CO2e (0.033 to 0.099), "
+                + "rapl+not-used+estimated:ram-model"), html);
+    }
+
+    @Test
     void hasPlotsForEveryCostAxis() {
         for (String cost : TradeoffPlots.COSTS) {
             assertNotNull(figure("plot-" + cost), cost);
