@@ -27,6 +27,13 @@ public final class TitansCli implements Runnable {
         if (offline) System.setProperty("ai.djl.offline", "true");
     }
 
+    /** Native libraries' own warnings reach the terminal only when asked (engine/runtime/NativeLogs). */
+    @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Show native libraries' warnings (libtorch's) on stderr, here and in the jobs started.")
+    void verbose(boolean verbose) {
+        if (verbose) System.setProperty("titans.verbose", "true");
+    }
+
     @Override
     public void run() {
         // Without a subcommand there is nothing to do: show what there is.

@@ -25,7 +25,7 @@ final class JobScripts {
 
     /** Starts the job detached, then follows it ({@link #attach}). */
     static String start(String jobDir, List<String> jobArgv, String resultsRel) {
-        String inner = "echo $$ > pid.part && mv pid.part pid; " + ShellQuote.command(jobArgv)
+        String inner = "echo $$ > pid.part && mv pid.part pid; " + org.tinytitans.engine.runtime.NativeLogs.shellPrefix() + ShellQuote.command(jobArgv)
                 + " >> events.jsonl 2> stderr.log < /dev/null; echo $? > exit";
         return "cd " + ShellQuote.quote(jobDir) + " || exit 3\n"
                 + "rm -f pid exit; : > events.jsonl\n"

@@ -54,6 +54,7 @@ public final class LocalRunner implements JobRunner {
         Path abs = spec.toAbsolutePath().normalize();
         ProcessBuilder pb = new ProcessBuilder(commandFor(abs, options)).directory(abs.getParent().toFile());
         pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        pb.environment().putAll(org.tinytitans.engine.runtime.NativeLogs.jobEnvironment());
         Process p = pb.start();
         Path results = abs.getParent().resolve(".titans").resolve(Shipping.stem(abs));
         return new ProcessJob(String.valueOf(p.pid()), p, options.listener(), null, 1, false,

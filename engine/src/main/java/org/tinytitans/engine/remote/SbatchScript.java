@@ -23,6 +23,7 @@ final class SbatchScript {
         for (String x : d) s.append("#SBATCH ").append(x).append('\n');
         s.append("# written by Tiny Titans: one job = titans-cli run --events (docs/events.md)\n");
         s.append("cd ").append(ShellQuote.quote(jobDir)).append(" || exit 1\n");
+        org.tinytitans.engine.runtime.NativeLogs.jobEnvironment().forEach((k, v) -> s.append("export ").append(k).append('=').append(ShellQuote.quote(v)).append('\n'));
         if (points > 0) {
             s.append("k=\"$SLURM_ARRAY_TASK_ID\"\n");
             s.append("exec ").append(ShellQuote.command(JobScripts.jobArgv(titans, spec, null)))

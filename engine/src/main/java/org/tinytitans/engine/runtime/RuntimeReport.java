@@ -71,9 +71,11 @@ public final class RuntimeReport {
         try {
             TorchRuntime.Applied a = TorchRuntime.ensure(request);
             Engine e = Engine.getEngine("PyTorch");
+            String path = libtorchPathLoaded();
+            NativeLogs.quiet(path == null ? null : java.nio.file.Path.of(path));
             loaded.addProperty("ok", true);
             loaded.addProperty("version", e.getVersion());
-            loaded.addProperty("path", libtorchPathLoaded());
+            loaded.addProperty("path", path);
             loaded.addProperty("gpus", e.getGpuCount());
             loaded.addProperty("defaultDevice", e.defaultDevice().toString());
             loaded.addProperty("chosen", a.summary());
