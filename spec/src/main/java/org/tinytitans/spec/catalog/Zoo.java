@@ -39,7 +39,8 @@ final class Zoo {
     }
 
     static final List<MetricInfo> METRICS = List.of(
-            m("flops", UnitKind.COUNT, "", true, true, "Multiply-accumulates of one forward pass, as the tutorial counts (conv: Hout*Wout*Cin*Cout*kh*kw, dense: in*out; bias, BN, activations, adds, pooling not counted)."),
+            m("flops", UnitKind.COUNT, "", true, true, "Multiply-accumulates of one forward pass as the layers compute them (conv: Hout*Wout*(Cin/groups)*Cout*kh*kw, the same for depthwise, grouped and pointwise convs; dense: in*out; bias, BN, activations, adds, pooling not counted). Equal to a conv/linear hook counter on the same torchvision network."),
+            m("flops-tutorial", UnitKind.COUNT, "", true, true, "Multiply-accumulates as the tutorial's compute_flops counts them, for comparing with its figures: the same as `flops` except that a depthwise conv is charged kh*kw*Cin*Hout*Wout + Cin*Cout*Hout*Wout (a pointwise conv it does not have). Equal to `flops` on networks without depthwise convs."),
             m("params", UnitKind.COUNT, "", true, true, "Every parameter, BN running statistics included, as Keras count_params()."),
             m("memory", UnitKind.MEMORY, "B", true, true, "Memory for one inference at batch 1: parameters plus activations."),
             m("latency", UnitKind.TIME, "ms", true, false, "Median wall time of one forward pass (see the `latency` block)."),
