@@ -136,7 +136,7 @@ MODELS = {
 
 # ---- counting, building, feeding -----------------------------------------------------------------------------
 
-def hook_counts(model):
+def hook_counts(model, shape=(3, SIZE, SIZE)):
     macs = [0]
 
     def conv(m, inp, out):
@@ -148,7 +148,7 @@ def hook_counts(model):
     handles = [m.register_forward_hook(conv if isinstance(m, torch.nn.Conv2d) else linear)
                for m in model.modules() if isinstance(m, (torch.nn.Conv2d, torch.nn.Linear))]
     with torch.no_grad():
-        model(torch.zeros(1, 3, SIZE, SIZE))
+        model(torch.zeros((1,) + tuple(shape)))
     for h in handles:
         h.remove()
     return sum(p.numel() for p in model.parameters()), macs[0]
@@ -286,6 +286,71 @@ def rebuild(name, tensors):
     return model.eval()
 
 
+# ---- zoo models torchvision does not have: the same architecture in torch, counted by the same hooks -------------
+
+class CifarBlock(torch.nn.Module):
+    """He et al.'s basic block; `keras` is the tutorial's resnet_v1 (conv bias, 1x1 projection conv with bias),
+    otherwise option A (subsample and zero-pad the channels: no weights, no MACs)."""
+
+    def __init__(self, cin, cout, stride, keras):
+        super().__init__()
+        self.c1 = torch.nn.Conv2d(cin, cout, 3, stride, 1, bias=keras)
+        self.b1 = torch.nn.BatchNorm2d(cout)
+        self.c2 = torch.nn.Conv2d(cout, cout, 3, 1, 1, bias=keras)
+        self.b2 = torch.nn.BatchNorm2d(cout)
+        self.shortcut = torch.nn.Conv2d(cin, cout, 1, stride, 0, bias=True) if keras and stride == 2 else None
+        self.stride, self.extra = stride, cout - cin
+
+    def forward(self, x):
+        y = self.b2(self.c2(torch.relu(self.b1(self.c1(x)))))
+        if self.shortcut is not None:
+            r = self.shortcut(x)
+        elif self.stride == 2:
+            r = torch.nn.functional.pad(x[:, :, ::2, ::2], (0, 0, 0, 0, 0, self.extra))
+        else:
+            r = x
+        return torch.relu(y + r)
+
+
+def cifar_resnet(depth, keras):
+    n, layers, cin = (depth - 2) // 6, [torch.nn.Conv2d(3, 16, 3, 1, 1, bias=keras), torch.nn.BatchNorm2d(16), torch.nn.ReLU()], 16
+    for stage in range(3):
+        for i in range(n):
+            cout = 16 << stage
+            layers.append(CifarBlock(cin, cout, 2 if stage > 0 and i == 0 else 1, keras))
+            cin = cout
+    return torch.nn.Sequential(*layers, torch.nn.AdaptiveAvgPool2d(1), torch.nn.Flatten(), torch.nn.Linear(64, 10))
+
+
+def vgg16_cifar():
+    return torch.nn.Sequential(torchvision.models.vgg16_bn(weights=None).features, torch.nn.Flatten(),
+                               torch.nn.Linear(512, 512), torch.nn.ReLU(), torch.nn.Linear(512, 512), torch.nn.ReLU(),
+                               torch.nn.Linear(512, 10))
+
+
+def mnist_cnn():
+    nn = torch.nn
+    return nn.Sequential(nn.Conv2d(1, 16, 3, 1, 1), nn.BatchNorm2d(16), nn.ReLU(), nn.MaxPool2d(2),
+                         nn.Conv2d(16, 32, 3, 1, 1), nn.BatchNorm2d(32), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(),
+                         nn.Linear(32 * 7 * 7, 64), nn.ReLU(), nn.Linear(64, 10))
+
+
+def other_counts(args):
+    print("== zoo models torchvision lacks, rebuilt in torch: parameters and MACs", flush=True)
+    nets = {"vgg16-cifar": (vgg16_cifar, (3, 32, 32)), "mnist-cnn": (mnist_cnn, (1, 28, 28))}
+    for depth in (20, 32, 44, 56, 110):
+        nets["resnet%d" % depth] = (lambda d=depth: cifar_resnet(d, True), (3, 32, 32))
+        nets["resnet%d-he" % depth] = (lambda d=depth: cifar_resnet(d, False), (3, 32, 32))
+    out = subprocess.run([args.java, "-Dai.djl.offline=true", "-cp", args.jar, "org.tinytitans.engine.oracle.OracleDump",
+                          "--counts"] + list(nets), check=True, capture_output=True, text=True).stdout
+    engine = {c["model"]: c for c in map(json.loads, out.split("\n")[:-1])}
+    for name, (factory, shape) in nets.items():
+        params, macs = hook_counts(factory().eval(), shape)
+        c = engine[name]
+        check(c["params"] == params and c["macs"] == macs, "%s: params engine %d / torch %d, MACs engine %d / hooks %d"
+              % (name, c["params"], params, c["macs"], macs))
+
+
 def run_model(args, name, seed):
     print("== %s" % name, flush=True)
     work = os.path.join(args.work, name)
@@ -364,6 +429,7 @@ def main():
     print("torch %s, torchvision %s, Pillow %s" % (torch.__version__, torchvision.__version__, Image.__version__))
     for i, name in enumerate(args.models.split(",")):
         run_model(args, name, 1000 + i)
+    other_counts(args)
     if failures:
         print("torchvision-oracle: FAILED (%d check(s)): %s" % (len(failures), "; ".join(failures)))
         sys.exit(1)

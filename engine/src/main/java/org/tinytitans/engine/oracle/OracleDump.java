@@ -27,17 +27,26 @@ import org.tinytitans.engine.zoo.Zoo;
  * makes, the logits on them, and the logits on input tensors the reference made itself (so the network is
  * compared on identical inputs). Little-endian; NCHW.
  *
- * <pre>OracleDump MODEL|- WEIGHTS OUT_DIR [IMAGES_DIR [INPUTS.f32]]</pre>
+ * <pre>OracleDump MODEL|- WEIGHTS OUT_DIR [IMAGES_DIR [INPUTS.f32]]
+ * OracleDump --counts MODEL...</pre>
  * MODEL is a zoo name, or "-" for a .tt file (which carries its graph).
  *
  * Writes counts.json {params, paramsAll, macs, macsTutorial, classes, size}, and with images files.txt,
  * pixels.u8 (N x 3 x S x S), logits.f32 (N x classes); with inputs fed.f32 (M x classes).
+ * {@code --counts} prints one JSON line per zoo model (its graph's analytic counts; no weights are built).
  */
 public final class OracleDump {
 
     private OracleDump() {}
 
     public static void main(String[] args) throws IOException {
+        if (args.length > 0 && args[0].equals("--counts")) {
+            for (String name : java.util.Arrays.copyOfRange(args, 1, args.length)) {
+                Graph g = Zoo.build(name);
+                System.out.println(countsJson(name, g));
+            }
+            return;
+        }
         if (args.length < 3) {
             System.err.println("usage: OracleDump MODEL|- WEIGHTS OUT_DIR [IMAGES_DIR [INPUTS.f32]]");
             System.exit(2);
@@ -47,11 +56,8 @@ public final class OracleDump {
         Files.createDirectories(out);
         try (Network net = Models.load(model, Path.of(args[1]), model == null ? 0 : Zoo.entry(model).classes())) {
             Graph g = net.graph();
-            Counts c = g.counts();
             int size = g.height();
-            Files.writeString(out.resolve("counts.json"), String.format(Locale.ROOT,
-                    "{\"params\": %d, \"paramsAll\": %d, \"macs\": %d, \"macsTutorial\": %d, \"classes\": %d, \"size\": %d}%n",
-                    c.trainableParams(), c.params(), c.macs(), g.tutorialMacs(), g.classes(), size));
+            Files.writeString(out.resolve("counts.json"), countsJson(g.name(), g) + "\n");
             if (args.length > 3) {
                 Path dir = Path.of(args[3]);
                 List<Path> files;
@@ -83,6 +89,13 @@ public final class OracleDump {
                 Files.write(out.resolve("fed.f32"), logits(net, inputs, inputs.length / (3 * size * size), size));
             }
         }
+    }
+
+    private static String countsJson(String name, Graph g) {
+        Counts c = g.counts();
+        return String.format(Locale.ROOT,
+                "{\"model\": \"%s\", \"params\": %d, \"paramsAll\": %d, \"macs\": %d, \"macsTutorial\": %d, \"classes\": %d, \"size\": %d}",
+                name, c.trainableParams(), c.params(), c.macs(), g.tutorialMacs(), g.classes(), g.height());
     }
 
     private static byte[] logits(Network net, float[] inputs, int n, int size) {
