@@ -29,6 +29,9 @@ final class RunTable {
         out.printf(Locale.ROOT, "  %-16s %16s %16s %18s%n", "", "baseline", "pruned", "change");
         count(out, "params", b, p, "params");
         count(out, "flops (MACs)", b, p, "flops");
+        if (b.has("flops_tutorial") && p.has("flops_tutorial")) {
+            count(out, "flops (tutorial)", b, p, "flops_tutorial");
+        }
         row(out, "memory", b, p, "memory_mb", v -> fmt(v) + " MB", true);
         if (b.has("latency_ms")) {
             double bl = b.getAsJsonObject("latency_ms").get("p50").getAsDouble();

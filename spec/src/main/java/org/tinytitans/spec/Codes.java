@@ -63,6 +63,7 @@ public final class Codes {
     public static final String EXPECT_SYNTAX = code("expect-syntax", "An `expect` line not of the form `expect METRIC [drop] OP QUANTITY`.", "expect accuracy |= 90%");
     public static final String EXPECT_NOT_MEASURED = code("expect-not-measured", "An `expect` on a metric that `measure` does not list (it is measured anyway).", "measure flops; expect |accuracy >= 90%");
     public static final String MODEL_DATASET_MISMATCH = code("model-dataset-mismatch", "A language model with an image dataset or the reverse.", "model tiny-lm; dataset |cifar10");
+    public static final String CLASSES_MISMATCH = code("classes-mismatch", "A dataset with another number of classes than the model has outputs: its labels would not be the model's classes.", "model mobilenetv2; dataset imagenet { classes |10 }");
     public static final String CRITERION_FAMILY = code("criterion-family", "A granularity that does not apply to the model's family (e.g. `prune heads` on a CNN).", "model resnet56; prune |heads { ratio 20% }");
 
     private Codes() {}

@@ -153,11 +153,40 @@ final class SemanticChecker {
         if (merged.prunes().isEmpty()) {
             report.warning(at, Codes.MISSING_PRUNE, "experiment prunes nothing: only the unpruned model is measured");
         }
+        classesAgree(merged);
         long points = merged.sweepSize();
         if (points > Catalog.SWEEP_LIMIT) {
             report.error(at, Codes.SWEEP_TOO_LARGE, "this sweep expands to " + points + " runs; the limit is "
                     + Catalog.SWEEP_LIMIT + " (split it into several experiments)");
         }
+    }
+
+    /**
+     * The dataset's classes (its `classes N`, else the dataset kind's) against the model's outputs (its
+     * `classes N`, else the zoo entry's). A class list file is only read by the engine, which checks it at run time.
+     */
+    private void classesAgree(Merge merged) {
+        Optional<Statement> model = merged.once("model");
+        Optional<Statement> dataset = merged.once("dataset");
+        Optional<ModelInfo> m = model.flatMap(Statement::argument).flatMap(v -> C.model(v.text()));
+        Optional<DatasetInfo> d = dataset.flatMap(Statement::argument).flatMap(v -> C.dataset(v.text()));
+        if (m.isEmpty() || d.isEmpty() || m.get().isLanguage() || !d.get().family().equals("vision")) return;
+        Optional<Value> declared = Optional.ofNullable(merged.properties("dataset").get("classes"))
+                .flatMap(s -> s.values().stream().findFirst()).filter(v -> v.kind() == TokenKind.NUMBER);
+        Optional<Integer> outputsGiven = Optional.ofNullable(merged.properties("model").get("classes"))
+                .flatMap(s -> s.values().stream().findFirst()).flatMap(SemanticChecker::whole);
+        int outputs = outputsGiven.orElse(m.get().classes());
+        Optional<Integer> classes = declared.isPresent() ? declared.flatMap(SemanticChecker::whole) : Optional.of(d.get().classes());
+        if (classes.isEmpty() || classes.get() <= 0 || outputs <= 0 || classes.get() == outputs) return;
+        Range at = declared.map(Value::range).orElseGet(() -> dataset.get().argument().orElseThrow().range());
+        report.warning(at, Codes.CLASSES_MISMATCH, "dataset " + d.get().name() + " has " + classes.get() + " classes but model "
+                + m.get().name() + " has " + outputs + " outputs" + (outputsGiven.isPresent() ? "" : " (set `classes` in the model block if it was trained on these)")
+                + "; labels would not be the model's classes");
+    }
+
+    private static Optional<Integer> whole(Value v) {
+        return org.tinytitans.spec.resolve.Quantity.parse(v.text()).map(org.tinytitans.spec.resolve.Quantity::base)
+                .filter(x -> x == Math.rint(x) && x > 0 && x <= Integer.MAX_VALUE).map(x -> (int) Math.round(x));
     }
 
     // ---- blocks ---------------------------------------------------------------------------------

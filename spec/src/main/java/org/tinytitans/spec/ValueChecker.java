@@ -60,6 +60,9 @@ final class ValueChecker {
                 }
                 return true;
             }
+            case COUNT_OR_FILE -> {
+                return v.kind() == TokenKind.STRING || checkNumber(p, v);
+            }
             case STRING -> {
                 if (v.kind() != TokenKind.STRING) {
                     return wrongType(v, "'" + name + "' expects a string in double quotes", "\"" + v.text() + "\"");
@@ -108,7 +111,7 @@ final class ValueChecker {
         UnitKind kind = q.kind().orElse(UnitKind.NONE);
         double value;
         switch (p.type()) {
-            case INTEGER -> {
+            case INTEGER, COUNT_OR_FILE -> {
                 if (kind != UnitKind.NONE && kind != UnitKind.COUNT) return wrongUnit(v, "'" + name + "' is a whole number, not " + kind.label());
                 value = q.base();
                 if (value != Math.rint(value)) return wrongType(v, "'" + name + "' expects a whole number", Long.toString(Math.round(value)));

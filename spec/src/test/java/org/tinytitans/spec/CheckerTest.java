@@ -120,6 +120,23 @@ class CheckerTest {
     }
 
     @Test
+    void datasetClassesAgainstTheModelsOutputs() {
+        String prune = "\n prune filters { criterion l1; ratio 50% } }";
+        Diagnostic d = assertDiagnostic("experiment e { model mobilenetv2\n dataset imagenet { classes |10 }" + prune, "classes-mismatch");
+        assertTrue(d.message().contains("10 classes but model mobilenetv2 has 1000 outputs"), d.message());
+        // the kind's own class count when none is given; the model's `classes` when it has one
+        assertDiagnostic("experiment e { model resnet56\n dataset |imagenet { path \"d\" }" + prune, "classes-mismatch");
+        assertDiagnostic("experiment e { model resnet56 { classes 100 }\n dataset |cifar10" + prune, "classes-mismatch");
+        for (String ok : new String[] {"model mobilenetv2\n dataset imagenet { classes 1000; preprocess tf }",
+                "model resnet56 { classes 1000 }\n dataset imagenet", "model resnet56\n dataset cifar10",
+                "model mobilenetv2\n dataset imagenet { classes \"labels.txt\" }"}) {
+            List<Diagnostic> ds = SpecAssert.check("experiment e { " + ok + prune);
+            assertTrue(ds.stream().noneMatch(x -> x.severity() != Severity.INFO), ok + ": " + SpecAssert.show(ds));
+        }
+        assertDiagnostic("experiment e { model mobilenetv2\n dataset imagenet { preprocess |keras }" + prune, "unknown-value");
+    }
+
+    @Test
     void missingValuesAndTypes() {
         assertDiagnostic(experiment("prune filters { criterion l1; |ratio }"), "missing-value");
         assertDiagnostic("experiment e { model resnet56 { weights |42 }\n prune filters { criterion l1; ratio 50% } }", "wrong-type");

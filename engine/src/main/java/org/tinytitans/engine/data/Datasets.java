@@ -19,11 +19,16 @@ public final class Datasets {
 
     /** As {@link #open(String, Path, Split)}; {@code maxPerClass} > 0 bounds the images read per class for folders. */
     public static ImageSet open(String kind, Path path, Split split, int maxPerClass) {
+        return open(kind, path, split, maxPerClass, ImageFolders.Options.DEFAULT);
+    }
+
+    /** As above; {@code folders} says how image folders are read (recipe, input size, class list). */
+    public static ImageSet open(String kind, Path path, Split split, int maxPerClass, ImageFolders.Options folders) {
         String k = kind.toLowerCase(Locale.ROOT).replace("-", "");
         return switch (k) {
             case "mnist" -> MnistIdx.load(existing(path), split);
             case "cifar10", "cifar" -> Cifar10.load(path, split);
-            case "folders", "imagefolder", "imagenet" -> ImageFolders.load(path, split, maxPerClass);
+            case "folders", "imagefolder", "imagenet" -> ImageFolders.load(path, split, maxPerClass, folders);
             case "synthetic" -> throw new DataException("synthetic data has no path; give its shape (Datasets.synthetic)");
             default -> throw new DataException("unknown dataset kind '" + kind + "' (known: " + KINDS + ")");
         };

@@ -1,7 +1,5 @@
 package org.tinytitans.engine.data;
 
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,77 +11,64 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 
 /**
- * ImageNet-style folders: one sub-folder per class (classes sorted by name give the label indices), images
- * inside. Preprocessing is the usual ImageNet evaluation one: resize the shorter side to 256 (bilinear), centre
- * crop 224, RGB x/255 normalised with the ImageNet mean/std.
+ * ImageNet-style folders: one sub-folder per class, images inside. Folder names become class indices by
+ * {@link ClassIndex}'s rule (so a subset of the classes keeps the model's indices); images become inputs by an
+ * {@link ImageRecipe}, torchvision's standard evaluation transform unless the dataset says otherwise.
  */
 public final class ImageFolders {
-    public static final int RESIZE = 256;
     public static final int CROP = 224;
-    static final float[] MEAN = {0.485f, 0.456f, 0.406f};
-    static final float[] STD = {0.229f, 0.224f, 0.225f};
 
     private ImageFolders() { }
+
+    /** How to read a folder: the recipe, the model's input size, and an optional class list file. */
+    public record Options(ImageRecipe recipe, int size, Path classFile) {
+        public static final Options DEFAULT = new Options(ImageRecipe.TORCHVISION, CROP, null);
+    }
 
     /**
      * Loads {@code path/train} or {@code path/val|test} when present, else {@code path} itself.
      * {@code maxPerClass} > 0 keeps the first images (by file name) of each class, to bound memory.
      */
     public static ImageSet load(Path path, Split split, int maxPerClass) {
+        return load(path, split, maxPerClass, Options.DEFAULT);
+    }
+
+    public static ImageSet load(Path path, Split split, int maxPerClass, Options options) {
         Path root = splitFolder(path, split);
         List<Path> classes = list(root).stream().filter(Files::isDirectory).sorted().toList();
         if (classes.isEmpty()) {
             throw new DataException("no class folders in " + root + " (expected one sub-folder of images per class)");
         }
+        ClassIndex index = ClassIndex.of(classes.stream().map(c -> c.getFileName().toString()).toList(), options.classFile());
+        int size = options.size();
         List<float[]> images = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
-        for (int c = 0; c < classes.size(); c++) {
-            List<Path> files = list(classes.get(c)).stream().filter(ImageFolders::isImage).sorted().toList();
+        for (Path dir : classes) {
+            List<Path> files = list(dir).stream().filter(ImageFolders::isImage).sorted().toList();
             if (maxPerClass > 0 && files.size() > maxPerClass) {
                 files = files.subList(0, maxPerClass);
             }
+            int label = index.label(dir.getFileName().toString());
             for (Path f : files) {
-                images.add(preprocess(read(f), RESIZE, CROP));
-                labels.add(c);
+                images.add(options.recipe().input(read(f), size));
+                labels.add(label);
             }
         }
         if (images.isEmpty()) {
             throw new DataException("no images (.jpg, .jpeg, .png, .bmp, .gif) in the class folders of " + root);
         }
-        int n = CROP * CROP * 3;
+        int n = size * size * 3;
         float[] x = new float[images.size() * n];
         for (int i = 0; i < images.size(); i++) {
             System.arraycopy(images.get(i), 0, x, i * n, n);
         }
         return new ImageSet("folders-" + root.getFileName(), x, labels.stream().mapToInt(Integer::intValue).toArray(),
-                3, CROP, CROP, classes.size());
+                3, size, size, index.size());
     }
 
-    /** Resize so the shorter side is {@code resize}, centre crop {@code crop}x{@code crop}, normalise; CHW. */
-    static float[] preprocess(BufferedImage img, int resize, int crop) {
-        int w = img.getWidth();
-        int h = img.getHeight();
-        int nw = w <= h ? resize : Math.max(crop, Math.round((float) w * resize / h));
-        int nh = w <= h ? Math.max(crop, Math.round((float) h * resize / w)) : resize;
-        BufferedImage scaled = new BufferedImage(nw, nh, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = scaled.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        g.drawImage(img, 0, 0, nw, nh, null);
-        g.dispose();
-        int x0 = (nw - crop) / 2;
-        int y0 = (nh - crop) / 2;
-        float[] out = new float[3 * crop * crop];
-        int plane = crop * crop;
-        for (int y = 0; y < crop; y++) {
-            for (int x = 0; x < crop; x++) {
-                int rgb = scaled.getRGB(x0 + x, y0 + y);
-                int i = y * crop + x;
-                out[i] = (((rgb >> 16) & 0xff) / 255f - MEAN[0]) / STD[0];
-                out[plane + i] = (((rgb >> 8) & 0xff) / 255f - MEAN[1]) / STD[1];
-                out[2 * plane + i] = ((rgb & 0xff) / 255f - MEAN[2]) / STD[2];
-            }
-        }
-        return out;
+    /** The class folders' names as {@link #load} sees them, for checking classes before loading images. */
+    public static List<String> classFolders(Path path, Split split) {
+        return list(splitFolder(path, split)).stream().filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
     }
 
     private static Path splitFolder(Path path, Split split) {
@@ -113,7 +98,7 @@ public final class ImageFolders {
         }
     }
 
-    private static BufferedImage read(Path f) {
+    public static BufferedImage read(Path f) {
         try {
             BufferedImage img = ImageIO.read(f.toFile());
             if (img == null) {

@@ -90,18 +90,40 @@ public final class Graph {
         return rows;
     }
 
-    /** Multiply-accumulates of one layer per sample, as the tutorial counts them (conv and dense only). */
+    /**
+     * Multiply-accumulates of one layer per sample, as the layer computes them: a convolution does
+     * Hout*Wout*(Cin/groups)*Cout*kH*kW (plain, grouped, depthwise and pointwise alike), a dense layer in*out.
+     * Bias, BN, activations, adds and pooling are not counted, as in the tutorial and torchvision hook counters.
+     * The same formula is stated in the catalog's {@code flops} doc (docs/language.md); MacFormulaDocTest keeps
+     * the two equal.
+     */
     public long macs(Layer l) {
         Dims o = shape(l.name());
         long hw = (long) o.h() * o.w();
         return switch (l.kind()) {
-            // The tutorial's DepthwiseConv2D formula, kept as written: kH*kW*Cin*H*W + Cin*Cout*H*W.
-            case CONV -> l.depthwise()
-                    ? (long) l.kernel() * l.kernel() * l.in() * hw + (long) l.in() * l.out() * hw
-                    : hw * (l.in() / l.groups()) * l.out() * l.kernel() * l.kernel();
+            case CONV -> hw * (l.in() / l.groups()) * l.out() * l.kernel() * l.kernel();
             case DENSE -> (long) l.in() * l.out();
             default -> 0;
         };
+    }
+
+    /**
+     * The tutorial's count (its {@code custom_functions.compute_flops}), for the {@code flops-tutorial} metric only:
+     * it charges a depthwise conv kH*kW*Cin*H*W + Cin*Cout*H*W, i.e. adds a pointwise conv the layer does not
+     * have. Equal to {@link #macs(Layer)} for every other layer, so it differs only on depthwise networks.
+     */
+    public long tutorialMacs(Layer l) {
+        if (!l.depthwise()) {
+            return macs(l);
+        }
+        Dims o = shape(l.name());
+        long hw = (long) o.h() * o.w();
+        return (long) l.kernel() * l.kernel() * l.in() * hw + (long) l.in() * l.out() * hw;
+    }
+
+    /** Whole-network MACs per sample as the tutorial counts them (see {@link #tutorialMacs(Layer)}). */
+    public long tutorialMacs() {
+        return layers.stream().mapToLong(this::tutorialMacs).sum();
     }
 
     public Counts counts() { return counts(1); }

@@ -15,7 +15,10 @@ import java.util.Set;
 import org.tinytitans.engine.criteria.Criteria;
 import org.tinytitans.engine.criteria.Criterion;
 import org.tinytitans.engine.data.DataException;
+import org.tinytitans.engine.data.ClassIndex;
 import org.tinytitans.engine.data.Datasets;
+import org.tinytitans.engine.data.ImageFolders;
+import org.tinytitans.engine.data.ImageRecipe;
 import org.tinytitans.engine.data.ImageSet;
 import org.tinytitans.engine.data.Split;
 import org.tinytitans.engine.data.Subsample;
@@ -75,13 +78,13 @@ final class VisionExperiment {
         try (var p = ctx.green().meter().phase("load")) {
             ctx.phase("load", "loading " + run.model().name() + (run.model().weights() == null ? " (random init)" : " from " + run.model().weights()));
             dense = loadModel();
-            loadData(wanted);
+            loadData(wanted, dense.graph());
         }
         Network current = dense;
         try {
             try (var p = ctx.green().meter().phase("baseline")) {
                 ctx.phase("baseline", "measuring the unpruned model");
-                measureStatic(dense, baseline);
+                measureStatic(dense, baseline, wanted);
                 if (test != null && wanted.contains("accuracy")) {
                     evaluate(dense, baseline, "baseline");
                 }
@@ -98,7 +101,7 @@ final class VisionExperiment {
             }
             try (var p = ctx.green().meter().phase("evaluate")) {
                 ctx.phase("evaluate", "measuring the pruned model");
-                measureStatic(current, pruned);
+                measureStatic(current, pruned, wanted);
                 if (test != null && wanted.contains("accuracy")) {
                     evaluate(current, pruned, "pruned");
                 }
@@ -154,7 +157,7 @@ final class VisionExperiment {
         }
     }
 
-    private void loadData(Set<String> wanted) {
+    private void loadData(Set<String> wanted, org.tinytitans.engine.graph.Graph model) {
         DatasetSpec d = run.dataset();
         if (d == null) {
             if (wanted.contains("accuracy")) {
@@ -169,12 +172,40 @@ final class VisionExperiment {
         String kind = d.name().equals("imagenet") ? "folders" : d.name();
         Path path = ctx.resolve(d.path());
         try {
-            test = Datasets.open(kind, path, Split.TEST);
+            ImageFolders.Options folders = kind.equals("folders") ? folderOptions(d, model) : ImageFolders.Options.DEFAULT;
+            test = Datasets.open(kind, path, Split.TEST, 0, folders);
+            if (kind.equals("folders")) {
+                classesAgree(d, model, path, folders.classFile(), Split.TEST);
+            }
             if (needsTrain()) {
-                train = Datasets.open(kind, path, Split.TRAIN);
+                train = Datasets.open(kind, path, Split.TRAIN, 0, folders);
             }
         } catch (DataException e) {
             throw new JobFailure(e.getMessage(), d.range(), e);
+        }
+    }
+
+    private ImageFolders.Options folderOptions(DatasetSpec d, org.tinytitans.engine.graph.Graph model) {
+        Path classFile = d.classList() == null ? null : ctx.resolve(d.classList());
+        if (classFile != null && !Files.isRegularFile(classFile)) {
+            throw new JobFailure("class list " + d.classList() + " not found (looked at " + classFile + ")", d.range());
+        }
+        if (model.height() != model.width()) {
+            throw new JobFailure("image folders feed square inputs; model " + model.name() + " takes "
+                    + model.height() + "x" + model.width(), d.range());
+        }
+        return new ImageFolders.Options(ImageRecipe.of(d.preprocess()), model.height(), classFile);
+    }
+
+    /** Says, in the run's notes and log, when the folders' classes and the model's outputs disagree. */
+    private void classesAgree(DatasetSpec d, org.tinytitans.engine.graph.Graph model, Path path, Path classFile, Split split) {
+        List<String> folders = ImageFolders.classFolders(path, split);
+        ClassIndex index = ClassIndex.of(folders, classFile);
+        String why = index.checkAgainst(model.classes(), d.classes(), folders.size());
+        ctx.log("info", "class labels: " + folders.size() + " folder(s) by " + index.rule());
+        if (why != null) {
+            notes.add(why);
+            ctx.log("warning", why);
         }
     }
 
@@ -314,7 +345,7 @@ final class VisionExperiment {
         }
     }
 
-    private void measureStatic(Network net, Measured m) {
+    private void measureStatic(Network net, Measured m, Set<String> wanted) {
         Counts c = net.graph().counts();
         m.put("params", c.params());
         m.put("flops", c.macs());
@@ -330,6 +361,12 @@ final class VisionExperiment {
         m.json.addProperty("blocks", c.blocks());
         emitMetric(m.which, "params", c.params(), "");
         emitMetric(m.which, "flops", c.macs(), "");
+        if (wanted.contains("flops-tutorial")) {
+            long tutorial = net.graph().tutorialMacs();
+            m.put("flops-tutorial", tutorial);
+            m.json.addProperty("flops_tutorial", tutorial);
+            emitMetric(m.which, "flops-tutorial", tutorial, "");
+        }
     }
 
     private void evaluate(Network net, Measured m, String which) {

@@ -13,6 +13,7 @@ public record MetricKind(String key, String label, String unit, boolean lowerBet
             new MetricKind("perplexity", "Perplexity", "", true, false),
             new MetricKind("loss", "Loss", "", true, false),
             new MetricKind("flops", "FLOPs", "", true, false),
+            new MetricKind("flops_tutorial", "FLOPs (tutorial)", "", true, false),
             new MetricKind("params", "Params", "", true, false),
             new MetricKind("memory_mb", "Memory", "MB", true, false),
             new MetricKind("latency_ms", "Latency p50", "ms", true, false),
@@ -35,7 +36,7 @@ public record MetricKind(String key, String label, String unit, boolean lowerBet
     /** The value with its unit: "97.5%", "1.2M", "1.3 ms". */
     public String format(double v) {
         if (fraction) return Figures.percent(v);
-        if (key.equals("flops") || key.equals("params")) return Figures.count(v);
+        if (key.equals("flops") || key.equals("flops_tutorial") || key.equals("params")) return Figures.count(v);
         return Figures.num(v) + (unit.isEmpty() ? "" : " " + unit);
     }
 

@@ -1,5 +1,6 @@
 package org.tinytitans.engine.data;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,7 +31,8 @@ class ImageFoldersTest {
     }
 
     static float norm(int value, int channel) {
-        return (value / 255f - ImageFolders.MEAN[channel]) / ImageFolders.STD[channel];
+        float[] mean = {0.485f, 0.456f, 0.406f}, std = {0.229f, 0.224f, 0.225f}; // ImageNet's, as torchvision
+        return (value / 255f - mean[channel]) / std[channel];
     }
 
     @Test
@@ -47,7 +49,7 @@ class ImageFoldersTest {
         assertEquals(0, s.labels()[0]);
         assertEquals(1, s.labels()[2]);
         int plane = 224 * 224;
-        // 512x256 stays 512x256; the centre crop spans x 144..367, so its left 112 columns are red, the rest blue.
+        // 512x256 stays 512x256; the centre crop spans x 144..367 (offset round((512-224)/2) = 144), so its left 112 columns are red, the rest blue.
         assertEquals(norm(255, 0), s.pixels()[0], 1e-4f);
         assertEquals(norm(0, 2), s.pixels()[2 * plane], 1e-4f);
         assertEquals(norm(0, 0), s.pixels()[223], 1e-4f);
@@ -55,6 +57,17 @@ class ImageFoldersTest {
         int second = 3 * plane;
         assertEquals(norm(255, 1), s.pixels()[second + plane + 100 * 224 + 100], 1e-4f);
         assertEquals(2, Datasets.open("folders", dir, Split.TEST, 1).size(), "one image per class");
+    }
+
+    @Test
+    void aSubsetOfImageNetFoldersKeepsTheModelsIndices(@TempDir Path dir) throws IOException {
+        png(dir.resolve("val/n15075141/a.png"), 300, 224, Color.RED, Color.BLUE);
+        png(dir.resolve("val/n01440764/b.png"), 224, 300, Color.GREEN, Color.GREEN);
+        png(dir.resolve("val/n01443537/c.png"), 224, 224, Color.GREEN, Color.GREEN);
+        ImageSet s = Datasets.open("imagenet", dir, Split.TEST);
+        // sorted ILSVRC-2012 synsets: tench 0, goldfish 1, toilet tissue 999; not 0, 1, 2 by position
+        assertArrayEquals(new int[] {0, 1, 999}, s.labels());
+        assertEquals(1000, s.classes());
     }
 
     @Test

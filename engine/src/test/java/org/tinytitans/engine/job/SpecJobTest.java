@@ -112,6 +112,38 @@ class SpecJobTest {
     }
 
     @Test
+    void folderClassesThatAreNotTheModelsAreSaidNeverSilent() throws IOException {
+        for (String folder : List.of("cat", "dog")) {
+            Path png = dir.resolve("img/val/" + folder + "/a.png");
+            Files.createDirectories(png.getParent());
+            javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(40, 50, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", png.toFile());
+        }
+        String body = """
+                experiment e {
+                  model vgg16-cifar
+                  dataset imagenet { path "img"; classes 10 }
+                  prune filters { criterion l1; ratio 10% }
+                  measure params, accuracy
+                }
+                """;
+        Run positional = run(spec(body), JobOptions.defaults());
+        JsonObject x = positional.result().result().getAsJsonArray("experiments").get(0).getAsJsonObject();
+        assertEquals("complete", x.get("status").getAsString());
+        assertTrue(x.toString().contains("2 class folders are labelled by their sorted position"), x.toString());
+        assertTrue(positional.events().stream().anyMatch(e -> e.get("event").getAsString().equals("log")
+                && e.get("message").getAsString().contains("sorted position")));
+
+        // A numeric folder names its class: 12 cannot be an output of a 10-class model.
+        Files.move(dir.resolve("img/val/dog"), dir.resolve("img/val/12"));
+        Files.move(dir.resolve("img/val/cat"), dir.resolve("img/val/3"));
+        Run numeric = run(spec(body + "# the folders changed, not the spec: a new text so the finished point is not reused\n"), JobOptions.defaults());
+        assertEquals(JobResult.JOB_FAILED, numeric.result().exitCode());
+        JsonObject failed = numeric.events().stream().filter(e -> e.get("event").getAsString().equals("failed")).findFirst().orElseThrow();
+        assertTrue(failed.get("message").getAsString().contains("'12' is class 12 by numeric folder names, but the model has only 10 outputs"), failed.toString());
+        assertEquals(3, failed.get("line").getAsInt(), failed.toString());
+    }
+
+    @Test
     void missingWeightsFailAtTheModelLineAndTheJobSaysSo() throws IOException {
         Path spec = spec("""
                 experiment broken {

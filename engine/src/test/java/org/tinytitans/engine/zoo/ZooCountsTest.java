@@ -54,6 +54,19 @@ class ZooCountsTest {
         Counts mb = Zoo.build("mobilenetv2").counts();
         assertEquals(3_504_872, mb.trainableParams());
         assertEquals(3_504_872 + 34_112, mb.params());
+        // A conv/linear forward-hook counter on torchvision's mobilenet_v2 at 224x224 (tests/e2e/torchvision-oracle.sh)
+        assertEquals(300_774_272L, mb.macs());
+    }
+
+    @Test
+    void tutorialCountDiffersOnlyOnDepthwiseNetworks() {
+        Graph mb = Zoo.build("mobilenetv2");
+        // The tutorial's depthwise formula adds Cin*Cout*H*W per depthwise conv: 886,227,840 in all.
+        assertEquals(886_227_840L, mb.tutorialMacs());
+        for (String model : new String[] {"resnet56", "resnet50", "vgg16-cifar", "mnist-cnn"}) {
+            Graph g = Zoo.build(model);
+            assertEquals(g.counts().macs(), g.tutorialMacs(), model);
+        }
     }
 
     @Test

@@ -121,6 +121,7 @@ public final class LanguageReference {
             case NAME -> p.choices().isEmpty() ? "name" : p.choices().stream().map(x -> "`" + x + "`").collect(Collectors.joining(" \\| "));
             case QUANTITY -> p.unitKind().label() + " (" + p.unitKind().doc().replace("|", "\\|") + ")";
             case INTEGER -> "integer";
+            case COUNT_OR_FILE -> "integer \\| string";
             case NUMBER -> "number";
             case FRACTION -> "percentage";
             case STRING -> "string";

@@ -5,6 +5,7 @@ public enum ValueType {
     NAME("one of a fixed set of names"),
     STRING("a double-quoted string"),
     INTEGER("a whole number (K, M, G suffixes allowed)"),
+    COUNT_OR_FILE("a whole number, or a file in double quotes"),
     NUMBER("a number"),
     FRACTION("a fraction of the whole: `50%` or `0.5`"),
     QUANTITY("a number with a unit"),

@@ -28,9 +28,9 @@ final class Zoo {
             new ModelInfo("hf", "language", "text", List.of(128), 0, "A Hugging Face causal LM folder (config.json + safetensors) given by `weights`."));
 
     static final List<DatasetInfo> DATASETS = List.of(
-            new DatasetInfo("cifar10", "vision", List.of(32, 32, 3), 10, "data/cifar-10-batches-bin", "CIFAR-10 binary batches; /255 and per-pixel train-mean subtraction, as the tutorial."),
-            new DatasetInfo("mnist", "vision", List.of(28, 28, 1), 10, "data/mnist", "MNIST idx files (train/t10k images and labels, optionally gzipped)."),
-            new DatasetInfo("imagenet", "vision", List.of(224, 224, 3), 1000, "data/imagenet", "An image folder with one sub-folder per class (ImageNet layout)."),
+            new DatasetInfo("cifar10", "vision", List.of(32, 32, 3), 10, "data/cifar-10-batches-bin", "CIFAR-10 binary batches (labels as stored, 0-9). Preprocessing is the tutorial's: x/255 minus the per-pixel mean image of the train batches present; no resize, crop or std (`preprocess` does not apply)."),
+            new DatasetInfo("mnist", "vision", List.of(28, 28, 1), 10, "data/mnist", "MNIST idx files (train/t10k images and labels, optionally gzipped; labels as stored). Preprocessing: x/255 in [0,1], no mean or std (`preprocess` does not apply)."),
+            new DatasetInfo("imagenet", "vision", List.of(224, 224, 3), 1000, "data/imagenet", "An image folder with one sub-folder per class (ImageNet layout; `val`/`test` and `train` sub-folders are used when present). Class indices and preprocessing: see the dataset properties `classes` and `preprocess` (default: torchvision's standard evaluation transform)."),
             new DatasetInfo("synthetic", "any", List.of(), 0, "", "Random inputs of the model's shape: for FLOPs, latency and energy without real data (accuracy is meaningless)."),
             new DatasetInfo("text", "language", List.of(128), 0, "data/text.txt", "A plain-text corpus for language models, split into sequences of `seq-len` tokens."));
 
@@ -39,7 +39,8 @@ final class Zoo {
     }
 
     static final List<MetricInfo> METRICS = List.of(
-            m("flops", UnitKind.COUNT, "", true, true, "Multiply-accumulates of one forward pass, as the tutorial counts (conv: Hout*Wout*Cin*Cout*kh*kw, dense: in*out; bias, BN, activations, adds, pooling not counted)."),
+            m("flops", UnitKind.COUNT, "", true, true, "Multiply-accumulates of one forward pass as the layers compute them (conv: Hout*Wout*(Cin/groups)*Cout*kh*kw, the same for depthwise, grouped and pointwise convs; dense: in*out; bias, BN, activations, adds, pooling not counted). Equal to a conv/linear hook counter on the same torchvision network."),
+            m("flops-tutorial", UnitKind.COUNT, "", true, true, "Multiply-accumulates as the tutorial's compute_flops counts them, for comparing with its figures: the same as `flops` except that a depthwise conv is charged kh*kw*Cin*Hout*Wout + Cin*Cout*Hout*Wout (a pointwise conv it does not have). Equal to `flops` on networks without depthwise convs."),
             m("params", UnitKind.COUNT, "", true, true, "Every parameter, BN running statistics included, as Keras count_params()."),
             m("memory", UnitKind.MEMORY, "B", true, true, "Memory for one inference at batch 1: parameters plus activations."),
             m("latency", UnitKind.TIME, "ms", true, false, "Median wall time of one forward pass (see the `latency` block)."),

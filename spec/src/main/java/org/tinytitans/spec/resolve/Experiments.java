@@ -111,7 +111,8 @@ public final class Experiments {
         String defaultPath = name == null ? null : C.dataset(name).map(DatasetInfo::defaultPath).filter(p -> !p.isEmpty()).orElse(null);
         return new DatasetSpec(name, v.text("path").orElse(defaultPath), v.integer("samples").orElse(null),
                 v.text("split").orElse("test"), v.integer("batch").orElse(128), v.integer("classes").orElse(null),
-                v.integer("seq-len").orElse(128), v.all("tasks").stream().map(Value::value).toList(), s.get().range());
+                v.value("classes").filter(x -> x.kind() == TokenKind.STRING).map(Value::value).orElse(null),
+                v.text("preprocess").orElse(null), v.integer("seq-len").orElse(128), v.all("tasks").stream().map(Value::value).toList(), s.get().range());
     }
 
     private static PruneSpec prune(Statement p, Map<Statement, Value> chosen, long experimentSeed) {
