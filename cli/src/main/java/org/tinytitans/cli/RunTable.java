@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.io.PrintWriter;
 import java.util.Locale;
+import org.tinytitans.engine.report.Figures;
 
 /** The human summary of a run: per experiment, baseline against pruned with the change, then the verdicts. */
 final class RunTable {
@@ -47,8 +48,8 @@ final class RunTable {
         if (b.has("accuracy") && p.has("accuracy")) {
             double ba = b.get("accuracy").getAsDouble();
             double pa = p.get("accuracy").getAsDouble();
-            out.printf(Locale.ROOT, "  %-16s %16s %16s %18s%n", "accuracy", pct(ba), pct(pa),
-                    String.format(Locale.ROOT, "%+.2f points", (pa - ba) * 100));
+            out.printf(Locale.ROOT, "  %-16s %16s %16s %18s%n", "accuracy", Figures.percent(ba), Figures.percent(pa),
+                    Figures.change(ba, pa, "fraction"));
         }
         if (p.has("perplexity") && b.has("perplexity")) {
             row(out, "perplexity", b, p, "perplexity", RunTable::fmt, true);

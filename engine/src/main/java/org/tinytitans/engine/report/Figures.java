@@ -47,4 +47,22 @@ public final class Figures {
     public static String band(Double low, Double high) {
         return low == null || high == null ? "" : " (" + num(low) + " to " + num(high) + ")";
     }
+
+    /**
+     * A measured figure in its unit, the one way every surface (CLI, editor, reports) shows it: a fraction as a
+     * percentage ("96.66%"), a count short ("1.12M"), anything else with its unit ("0.688 ms").
+     */
+    public static String metric(double v, String unit) {
+        if (unit == null || unit.isEmpty()) return count(v);
+        if (unit.equals("fraction")) return percent(v);
+        return num(v) + " " + unit;
+    }
+
+    /** Baseline to pruned: fractions (accuracy) in percentage points ("-0.95 points"), the rest relative ("-50.7%"). */
+    public static String change(double baseline, double pruned, String unit) {
+        if ("fraction".equals(unit)) return signed(trim((pruned - baseline) * 100, 2), pruned - baseline) + " points";
+        if (baseline == 0) return "";
+        double pct = (pruned / baseline - 1) * 100;
+        return signed(trim(pct, 1), pct) + "%";
+    }
 }

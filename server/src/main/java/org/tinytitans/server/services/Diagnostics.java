@@ -4,12 +4,12 @@ import com.google.gson.JsonArray;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DiagnosticSeverity;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
+import org.tinytitans.engine.report.Figures;
 import org.tinytitans.server.Ranges;
 import org.tinytitans.server.jobs.JobResults;
 import org.tinytitans.spec.Checker;
@@ -101,15 +101,14 @@ public final class Diagnostics {
         return out;
     }
 
+    /** "accuracy 96.66% -> 95.71% (-0.95 points)", "flops 1.12M -> 333.06K (-70.2%)": Figures, as the CLI and reports. */
     static String figure(JobResults.Metric baseline, JobResults.Metric pruned) {
         JobResults.Metric any = pruned != null ? pruned : baseline;
         StringBuilder sb = new StringBuilder(any.name()).append(' ');
         if (baseline != null && pruned != null) {
             sb.append(value(baseline)).append(" -> ").append(value(pruned));
-            if (baseline.value() != 0) {
-                long pct = Math.round(100 * (pruned.value() - baseline.value()) / Math.abs(baseline.value()));
-                sb.append(" (").append(pct > 0 ? "+" : "").append(pct).append("%)");
-            }
+            String change = Figures.change(baseline.value(), pruned.value(), baseline.unit());
+            if (!change.isEmpty()) sb.append(" (").append(change).append(")");
         } else {
             sb.append(value(any));
         }
@@ -117,10 +116,7 @@ public final class Diagnostics {
     }
 
     static String value(JobResults.Metric m) {
-        double v = m.value();
-        String num = v == Math.rint(v) && Math.abs(v) >= 1000 ? org.tinytitans.server.estimates.Numbers.count((long) v)
-                : v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.4g", v);
-        return num + (m.unit() == null || m.unit().isEmpty() ? "" : (m.unit().equals("%") ? "" : " ") + m.unit());
+        return Figures.metric(m.value(), m.unit());
     }
 
     /** Line of `experiment NAME` (NAME may carry a sweep variant "[...]"), or 0. */

@@ -75,4 +75,16 @@ class DiagnosticsTest {
         return all.stream().filter(x -> code.equals(x.getCode().getLeft())).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + code + " in " + all));
     }
+
+    @Test
+    void resultFiguresReadAsTheCliPrintsThem() {
+        var acc = new org.tinytitans.server.jobs.JobResults.Metric("q", "baseline", "accuracy", 0.9666, "fraction", 9);
+        var accPruned = new org.tinytitans.server.jobs.JobResults.Metric("q", "pruned", "accuracy", 0.9571, "fraction", 9);
+        assertEquals("accuracy 96.66% -> 95.71% (-0.95 points)", Diagnostics.figure(acc, accPruned));
+        var flops = new org.tinytitans.server.jobs.JobResults.Metric("q", "baseline", "flops", 1117056, "", 7);
+        var flopsPruned = new org.tinytitans.server.jobs.JobResults.Metric("q", "pruned", "flops", 333056, "", 7);
+        assertEquals("flops 1.12M -> 333.06K (-70.2%)", Diagnostics.figure(flops, flopsPruned));
+        var ms = new org.tinytitans.server.jobs.JobResults.Metric("q", "pruned", "latency", 0.5584, "ms", 8);
+        assertEquals("latency 0.5584 ms", Diagnostics.figure(null, ms));
+    }
 }
