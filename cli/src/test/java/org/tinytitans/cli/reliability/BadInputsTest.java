@@ -90,7 +90,7 @@ class BadInputsTest {
         }
         expect(Set.of(2), "check", goodSpec.toString(), bad.get("missing").toString());
         expect(Set.of(0), "check", goodSpec.toString());
-        Figures.record("cli: check, estimate, run on bad files", cases, cases);
+        Figures.record("cli: check, estimate, run on bad files", cases, 0, 0, cases);
     }
 
     @Test
@@ -108,7 +108,7 @@ class BadInputsTest {
         writer.setDaemon(true);
         writer.start();
         expect(Set.of(1, 2), "check", fifo.toString());
-        Figures.record("cli: a FIFO as the spec", 1, 1);
+        Figures.record("cli: a FIFO as the spec", 1, 0, 0, 1);
     }
 
     @Test
@@ -132,7 +132,7 @@ class BadInputsTest {
         expect(USAGE, "report", goodResult.toString(), "--out", bad.get("directory").toString());
         expect(Set.of(0), "compare", goodResult.toString(), goodResult.toString());
         expect(USAGE, "compare", goodResult.toString());
-        Figures.record("cli: report, compare on bad results", cases, cases);
+        Figures.record("cli: report, compare on bad results", cases, 0, 0, cases);
     }
 
     @Test
@@ -154,7 +154,7 @@ class BadInputsTest {
         expect(USAGE, "run");
         expect(USAGE, "check");
         expect(USAGE, "estimate", ok.toString(), ok.toString());
-        Figures.record("cli: run failures and bad options", cases, cases);
+        Figures.record("cli: run failures and bad options", cases, 0, 0, cases);
     }
 
     @Test
@@ -183,6 +183,6 @@ class BadInputsTest {
         expect(Set.of(0), "check", "--help");
         List<String> commands = new ArrayList<>(List.of("check", "run", "estimate", "report", "compare", "models", "criteria", "init", "completion"));
         for (String c : commands) expect(Set.of(0), c, "--help");
-        Figures.record("cli: catalog commands, init, lsp, help", cases, cases);
+        Figures.record("cli: catalog commands, init, lsp, help", cases, 0, 0, cases);
     }
 }

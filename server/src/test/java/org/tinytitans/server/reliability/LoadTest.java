@@ -54,7 +54,7 @@ class LoadTest {
             System.out.printf("10 MB document: heap %d MB before, %d MB after closing%n", before >> 20, after >> 20);
             assertTrue(after - before < HEAP_SLACK, "heap grew by " + ((after - before) >> 20) + " MB after closing the 10 MB document");
         }
-        Figures.record("load: 10 MB document (requests)", 4, 0);
+        Figures.record("load: 10 MB document", 1, 4, 0, 0);
     }
 
     @Test
@@ -91,7 +91,7 @@ class LoadTest {
             assertTrue(after - before < HEAP_SLACK, "heap grew by " + ((after - before) >> 20) + " MB over 10,000 edits");
             assertTrue(w.exits.isEmpty());
         }
-        Figures.record("load: edits at 1,000/s for 10 s", 10_000, 0);
+        Figures.record("load: edits at 1,000/s for 10 s", 1, 0, 10_000, 0);
     }
 
     /** Inserts a random character at a random place on an odd version, removes it on the next. */

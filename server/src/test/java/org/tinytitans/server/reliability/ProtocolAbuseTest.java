@@ -62,7 +62,7 @@ class ProtocolAbuseTest {
             assertTrue(w.exits.isEmpty(), "the server did not exit: " + w.exits);
             assertFalse(w.listening.isDone(), "the connection is still listening");
         }
-        Figures.record("protocol: broken framing", faults, faults);
+        Figures.record("protocol: broken framing", faults, 0, 0, faults);
     }
 
     @Test
@@ -109,7 +109,7 @@ class ProtocolAbuseTest {
             alive(c);
             assertTrue(w.exits.isEmpty(), "the server did not exit: " + w.exits);
         }
-        Figures.record("protocol: wrong types, unknown methods", faults, faults);
+        Figures.record("protocol: wrong types, unknown methods", faults, faults, 0, faults);
     }
 
     @Test
@@ -157,7 +157,7 @@ class ProtocolAbuseTest {
             faults += 5;
             alive(c);
         }
-        Figures.record("protocol: closed documents, positions out of range", faults, faults);
+        Figures.record("protocol: closed documents, positions out of range", faults, faults, 0, faults);
     }
 
     /** The server answers a fresh request; counts the abuse that came before as one fault survived. */

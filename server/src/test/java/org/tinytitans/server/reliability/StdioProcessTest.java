@@ -70,7 +70,7 @@ class StdioProcessTest {
         } finally {
             p.destroyForcibly();
         }
-        Figures.record("stdio process: abuse then exit", 6, faults);
+        Figures.record("stdio process: abuse then exit", faults, 6, 0, faults);
     }
 
     @Test
@@ -83,6 +83,6 @@ class StdioProcessTest {
         } finally {
             p.destroyForcibly();
         }
-        Figures.record("stdio process: client vanishes mid-message", 1, 1);
+        Figures.record("stdio process: client vanishes mid-message", 1, 0, 0, 1);
     }
 }

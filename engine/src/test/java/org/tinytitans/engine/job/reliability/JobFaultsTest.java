@@ -57,13 +57,13 @@ class JobFaultsTest {
     @Test
     void killedJobLeavesCompleteFilesAndTheNextRunResumes() throws Exception {
         crashMidRun("KILL");
-        Figures.record("job killed (SIGKILL) mid-run", 1, 1);
+        Figures.record("job killed (SIGKILL) mid-run", 1, 0, 0, 1);
     }
 
     @Test
     void nativeCrashLeavesCompleteFilesAndTheNextRunResumes() throws Exception {
         crashMidRun("SEGV");
-        Figures.record("job native crash (SIGSEGV) mid-run", 1, 1);
+        Figures.record("job native crash (SIGSEGV) mid-run", 1, 0, 0, 1);
     }
 
     void crashMidRun(String signal) throws Exception {
@@ -121,7 +121,7 @@ class JobFaultsTest {
         assertEquals("failed", JsonParser.parseString(Files.readString(out.resolve("result.json"))).getAsJsonObject().get("status").getAsString());
         Jobs.Run next = Jobs.inProcess(Jobs.spec(dir, "quick.prune", QUICK, Jobs.model(), Jobs.data()), out);
         assertEquals(JobResult.OK, next.exitCode(), next.events().toString());
-        Figures.record("job out of memory (-Xmx24m, resnet50)", 1, 1);
+        Figures.record("job out of memory (-Xmx24m, resnet50)", 1, 0, 0, 1);
     }
 
     @Test
@@ -148,7 +148,7 @@ class JobFaultsTest {
         } finally {
             umount(mnt);
         }
-        Figures.record("job full disk (64 KiB tmpfs)", 1, 1);
+        Figures.record("job full disk (64 KiB tmpfs)", 1, 0, 0, 1);
     }
 
     @Test
@@ -172,7 +172,7 @@ class JobFaultsTest {
         }
         Path out = dir.resolve("out-good");
         assertEquals(JobResult.OK, Jobs.inProcess(Jobs.spec(dir, "good.prune", QUICK, Jobs.model(), Jobs.data()), out).exitCode());
-        Figures.record("job corrupt weights", corrupt.size(), corrupt.size());
+        Figures.record("job corrupt weights", corrupt.size(), 0, 0, corrupt.size());
     }
 
     @Test
@@ -204,7 +204,7 @@ class JobFaultsTest {
         }
         Jobs.Run next = Jobs.inProcess(Jobs.spec(dir, "ok.prune", spec, Jobs.model(), Jobs.data()), dir.resolve("out-ok"));
         assertEquals(JobResult.OK, next.exitCode(), next.events().toString());
-        Figures.record("job truncated dataset", n, n);
+        Figures.record("job truncated dataset", n, 0, 0, n);
     }
 
     static Path copyMnist(Path to) throws IOException {
