@@ -1,5 +1,6 @@
 package org.tinytitans.engine.remote;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ public final class LocalRunner implements JobRunner {
 
     /** JobMain with this JVM's java and class path. */
     public LocalRunner() {
-        this(defaultCommand());
+        this(jobMain(List.of()));
     }
 
     public LocalRunner(List<String> command) {
@@ -26,10 +27,21 @@ public final class LocalRunner implements JobRunner {
         this.command = List.copyOf(command);
     }
 
-    static List<String> defaultCommand() {
+    /**
+     * The engine's JobMain in a fresh JVM: this JVM's java, the given JVM options, this class path made
+     * absolute (the job runs in the spec's folder, and `java -jar server/target/...` gives a relative one).
+     */
+    public static List<String> jobMain(List<String> javaOptions) {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        return List.of(java, "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"), JOB_MAIN);
+        List<String> cp = new ArrayList<>();
+        for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (!e.isEmpty()) cp.add(Path.of(e).toAbsolutePath().toString());
+        }
+        List<String> argv = new ArrayList<>(List.of(java));
+        argv.addAll(javaOptions);
+        argv.addAll(List.of("-Dai.djl.offline=true", "-cp", String.join(File.pathSeparator, cp), JOB_MAIN));
+        return argv;
     }
 
     /** The full command line for one spec (visible for tests). */
@@ -50,10 +62,11 @@ public final class LocalRunner implements JobRunner {
         Path abs = spec.toAbsolutePath().normalize();
         ProcessBuilder pb = new ProcessBuilder(commandFor(abs, options)).directory(abs.getParent().toFile());
         pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        pb.environment().putAll(options.env());
         Process p = pb.start();
         Path results = abs.getParent().resolve(".titans").resolve(Shipping.stem(abs));
         return new ProcessJob(String.valueOf(p.pid()), p, options.listener(), null, 1, false,
                 (job, exit) -> job.basicOutcome(exit, Files.isDirectory(results) ? results : null,
-                        exit == 0 ? null : ProcessJob.describeExit(exit)));
+                        exit == 0 ? null : org.tinytitans.engine.job.ExitCodes.describe(exit)));
     }
 }
