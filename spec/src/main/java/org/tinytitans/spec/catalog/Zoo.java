@@ -57,5 +57,5 @@ final class Zoo {
             new TargetInfo("cpu", "", false, List.of(), "Run locally on the CPU (the default)."),
             new TargetInfo("gpu", "device index N (default 0)", false, List.of(), "Run locally on a CUDA GPU."),
             new TargetInfo("ssh", "\"user@host\"", true, List.of("workdir", "java", "titans", "gpu"), "Run on a remote host through ssh (titans-cli must be installed there)."),
-            new TargetInfo("slurm", "\"partition\"", true, List.of("gpus", "cpus", "mem", "time", "account"), "Submit a Slurm job (sbatch) to a partition."));
+            new TargetInfo("slurm", "\"partition\"", true, List.of("gpus", "cpus", "mem", "time", "account", "workdir", "java", "titans"), "Submit a Slurm job (sbatch) to a partition."));
 }
