@@ -76,8 +76,11 @@ if [ -s "$work/.titans/ssh-run/result.json" ]; then echo "ok   ssh: the result f
 logins=$(grep -c 'Accepted publickey for' "$work/ssh/sshd.log" || true)
 if [ "$logins" -gt 0 ]; then echo "ok   sshd's log shows $logins logins by key"; else echo "FAIL sshd's log shows no login"; status=1; fi
 if [ $slurm = 1 ]; then
-  jobs=$(grep -c 'Name=titans-slurm-run' "$S/log/jobcomp.txt" 2>/dev/null || true)
-  if [ "$jobs" -gt 0 ]; then echo "ok   Slurm's job log shows the job"; else echo "FAIL Slurm's job log has no titans job"; status=1; fi
+  # slurmd wrote the job's output file, named by its Slurm job id, and slurmctld logged the job's completion
+  out=$(ls "$work"/slurm-work/jobs/*/slurm-*.out 2>/dev/null | head -n 1)
+  id=$(basename "${out:-none}" .out); id=${id#slurm-}
+  if [ -n "$out" ] && grep -q "JobId=$id done" "$S/log/slurmctld.log"; then echo "ok   slurm: Slurm ran it as job $id"
+  else echo "FAIL slurm: no trace of the job in Slurm (output file: ${out:-none})"; tail -5 "$S/log/slurmctld.log"; status=1; fi
   if [ -s "$work/.titans/slurm-run/result.json" ]; then echo "ok   slurm: the result folder came back"; else echo "FAIL slurm: no .titans/slurm-run/result.json"; status=1; fi
 fi
 [ $status = 0 ] || { echo "nvim-remote: FAILED"; [ -f "$work/ssh/sshd.log" ] && tail -5 "$work/ssh/sshd.log"; exit 1; }
