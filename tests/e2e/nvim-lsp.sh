@@ -5,6 +5,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 if ! command -v nvim >/dev/null 2>&1; then
+  # CI (.ci/run) sets TITANS_E2E_REQUIRE=1: a missing tool is a failure there, not a skip.
+  if [ "${TITANS_E2E_REQUIRE:-}" = 1 ]; then echo "nvim-lsp: FAILED (nvim is not installed; apt-get install -y neovim)"; exit 1; fi
   echo "SKIP nvim-lsp: nvim is not installed (apt-get install -y neovim)"
   exit 0
 fi

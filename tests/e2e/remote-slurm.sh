@@ -4,12 +4,17 @@
 #   apt-get install -y slurm-wlm munge iproute2
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# CI (.ci/run) sets TITANS_E2E_REQUIRE=1: what would be a skip is a failure there.
+skip() {
+  if [ "${TITANS_E2E_REQUIRE:-}" = 1 ]; then echo "remote-slurm: FAILED ($*)"; exit 1; fi
+  echo "skipped: $*"; exit 0
+}
 for tool in slurmctld slurmd sbatch munged mungekey ip nsenter; do
   if ! command -v "$tool" >/dev/null 2>&1; then
-    echo "skipped: $tool not installed (apt-get install -y slurm-wlm munge iproute2)"; exit 0
+    skip "$tool not installed (apt-get install -y slurm-wlm munge iproute2)"
   fi
 done
-if [ "$(id -u)" != 0 ]; then echo "skipped: a private network namespace for Slurm needs root"; exit 0; fi
+if [ "$(id -u)" != 0 ]; then skip "a private network namespace for Slurm needs root"; fi
 S="$(mktemp -d "${TMPDIR:-/tmp}/titans-e2e-slurm.XXXXXX")"
 export S NSNAME="${NSNAME:-titans-e2e-slurm-$$}"
 cleanup() {

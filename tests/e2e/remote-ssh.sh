@@ -3,11 +3,16 @@
 # Skips (exit 0) when sshd is not installed: apt-get install -y openssh-server openssh-client
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# CI (.ci/run) sets TITANS_E2E_REQUIRE=1: what would be a skip is a failure there.
+skip() {
+  if [ "${TITANS_E2E_REQUIRE:-}" = 1 ]; then echo "remote-ssh: FAILED ($*)"; exit 1; fi
+  echo "skipped: $*"; exit 0
+}
 if [ ! -x /usr/sbin/sshd ] || ! command -v ssh >/dev/null 2>&1; then
-  echo "skipped: sshd/ssh not installed (apt-get install -y openssh-server openssh-client)"; exit 0
+  skip "sshd/ssh not installed (apt-get install -y openssh-server openssh-client)"
 fi
 if [ "$(id -u)" != 0 ] && [ ! -d /run/sshd ]; then
-  echo "skipped: /run/sshd is missing and this user cannot create it"; exit 0
+  skip "/run/sshd is missing and this user cannot create it"
 fi
 D="$(mktemp -d "${TMPDIR:-/tmp}/titans-e2e-ssh.XXXXXX")"
 # Port 2222 unless it is taken (another sshd, a parallel run): then the next free one.

@@ -12,6 +12,8 @@ for b in chromium chromium-browser google-chrome; do
   if command -v "$b" >/dev/null 2>&1; then browser="$b"; break; fi
 done
 if [ -z "$browser" ]; then
+  # CI (.ci/run) sets TITANS_E2E_REQUIRE=1: a missing browser is a failure there, not a skip.
+  if [ "${TITANS_E2E_REQUIRE:-}" = 1 ]; then echo "report-render: FAILED (no chromium; apt-get install -y chromium)"; exit 1; fi
   echo "report-render: SKIPPED (no chromium; apt-get install -y chromium to run it)"
   exit 0
 fi

@@ -14,7 +14,7 @@ local client_id = vim.lsp.start_client({
   name = 'titans',
   cmd = { 'java', '-jar', jar },
   root_dir = vim.fn.fnamemodify(spec, ':h'),
-  init_options = { jobCommand = { 'bash', job, 'FILE' }, debounceMs = 50, carbonRegion = 'BRA' },
+  init_options = { jobCommand = { 'bash', job }, debounceMs = 50, carbonRegion = 'BRA' },
   handlers = {
     ['textDocument/publishDiagnostics'] = function(err, result, ctx, config)
       published[#published + 1] = result

@@ -24,5 +24,15 @@ export function createLanguageClient(o: ClientFactoryOptions): ClientLike {
     outputChannel: o.outputChannel as vscode.LogOutputChannel,
     middleware: o.middleware,
   };
-  return new LanguageClient('titans', 'Tiny Titans Language Server', serverOptions, clientOptions);
+  const client = new LanguageClient('titans', 'Tiny Titans Language Server', serverOptions, clientOptions);
+  // Tell the server this client handles titans/jobStatus (the status bar); it sends it to no other client.
+  client.registerFeature({
+    fillClientCapabilities: (capabilities) => {
+      capabilities.experimental = { ...(capabilities.experimental as object | undefined), titansJobStatus: true };
+    },
+    initialize: () => undefined,
+    getState: () => ({ kind: 'static' }),
+    clear: () => undefined,
+  });
+  return client;
 }

@@ -6,10 +6,16 @@ export interface ProgressValue {
   percentage?: number;
 }
 
-/** The optional `titans/jobStatus` notification. */
+/**
+ * The `titans/jobStatus` notification the server sends to clients with the experimental capability
+ * `titansJobStatus`: a job started, learned where it runs (message: "running on ssh gpu-box: ..."), or ended.
+ * `token` is the run's $/progress token, so both describe one job.
+ */
 export interface JobStatusParams {
   uri?: string;
+  token?: string;
   state: 'running' | 'finished' | 'failed' | 'cancelled';
+  target?: string;
   title?: string;
   message?: string;
   percentage?: number;
@@ -27,6 +33,7 @@ interface Job {
   message?: string;
   percentage?: number;
   uri?: string;
+  target?: string;
 }
 
 /**
@@ -35,6 +42,8 @@ interface Job {
  */
 export class JobStatusModel {
   private readonly jobs = new Map<string, Job>();
+  /** Runs whose end titans/jobStatus already reported: their later $/progress end must not replace it. */
+  private readonly ended = new Set<string>();
   private last: { text: string; tooltip: string } | undefined;
   /** The spec of the most recent running job, for Cancel from the palette. */
   lastJobUri: string | undefined;
@@ -44,6 +53,9 @@ export class JobStatusModel {
     if (value.kind === 'end') {
       const job = this.jobs.get(key);
       this.jobs.delete(key);
+      if (this.ended.delete(key)) {
+        return;
+      }
       this.last = { text: `$(check) ${value.message ?? job?.title ?? 'Job finished'}`, tooltip: job?.title ?? '' };
       return;
     }
@@ -61,9 +73,11 @@ export class JobStatusModel {
   }
 
   onJobStatus(p: JobStatusParams): void {
-    const key = `job:${p.uri ?? ''}`;
+    const key = p.token !== undefined ? `progress:${p.token}` : `job:${p.uri ?? ''}`;
     if (p.state === 'running') {
       const job = this.jobs.get(key) ?? { title: p.title ?? 'Tiny Titans job', uri: p.uri };
+      job.uri = p.uri ?? job.uri;
+      job.target = p.target ?? job.target;
       job.message = p.message ?? job.message;
       job.percentage = p.percentage ?? job.percentage;
       this.jobs.set(key, job);
@@ -72,6 +86,9 @@ export class JobStatusModel {
     }
     const job = this.jobs.get(key);
     this.jobs.delete(key);
+    if (p.token !== undefined) {
+      this.ended.add(key);
+    }
     const icon = p.state === 'finished' ? '$(check)' : p.state === 'failed' ? '$(error)' : '$(circle-slash)';
     const title = p.title ?? job?.title ?? 'Job';
     this.last = { text: `${icon} ${p.message ?? `${title} ${p.state}`}`, tooltip: title };
@@ -92,7 +109,7 @@ export class JobStatusModel {
         visible: true,
         running: true,
         text: `$(sync~spin) ${job.title}${pct}${msg}${more}`,
-        tooltip: `${job.title}${msg}\nClick to cancel`,
+        tooltip: `${job.title}${msg}${job.target ? `\nRuns on: ${job.target}` : ''}\nClick to cancel`,
       };
     }
     if (this.last) {

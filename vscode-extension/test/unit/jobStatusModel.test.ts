@@ -37,3 +37,16 @@ test('titans/jobStatus notifications track jobs by spec and remember the last on
   m.onJobStatus({ uri: 'file:///a.prune', state: 'cancelled' });
   assert.equal(m.view().text, '$(circle-slash) Tiny Titans job cancelled');
 });
+
+test('titans/jobStatus and $/progress of one run (same token) are one job, and the ending status wins', () => {
+  const m = new JobStatusModel();
+  m.onProgress('titans-run/1', { kind: 'begin', title: 'Titans: running a.prune on ssh gpu-box' });
+  m.onJobStatus({ uri: 'file:///a.prune', token: 'titans-run/1', state: 'running', target: 'ssh gpu-box',
+    message: 'running on ssh gpu-box: libtorch 2.7.1 cu128 on NVIDIA H200' });
+  assert.equal(m.view().text, '$(sync~spin) Titans: running a.prune on ssh gpu-box – running on ssh gpu-box: libtorch 2.7.1 cu128 on NVIDIA H200');
+  assert.match(m.view().tooltip, /Runs on: ssh gpu-box/);
+  assert.equal(m.lastJobUri, 'file:///a.prune');
+  m.onJobStatus({ uri: 'file:///a.prune', token: 'titans-run/1', state: 'failed', message: 'connection to gpu-box lost' });
+  m.onProgress('titans-run/1', { kind: 'end', message: 'connection to gpu-box lost' });
+  assert.deepEqual(m.view(), { visible: true, running: false, text: '$(error) connection to gpu-box lost', tooltip: 'Titans: running a.prune on ssh gpu-box' });
+});

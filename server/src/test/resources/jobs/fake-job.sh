@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
-# A small real job for tests: speaks the events protocol (docs/events.md) about the spec it is given.
+# A small real job for tests: speaks the events protocol (docs/events.md) about the spec it is given. It is
+# run as a jobCommand, so it gets what every local job gets: `--events SPEC` (the spec is the last argument).
 # The spec steers it with comment lines: "# delay SECONDS" (before the results), "# tag TEXT" (the expect's
 # text, to tell runs apart), "# fail MESSAGE" (a failed event on line 2), "# quiet" (no finished event).
-spec="$1"
+# It echoes the editor settings it got as the environment (TITANS_CARBON_REGION, TITANS_DEFAULT_TARGET) in a log event.
+spec="${!#}"
 delay=$(sed -n 's/^# delay \([0-9.]*\).*/\1/p' "$spec" | head -1)
 tag=$(sed -n 's/^# tag \(.*\)$/\1/p' "$spec" | head -1)
 fail=$(sed -n 's/^# fail \(.*\)$/\1/p' "$spec" | head -1)
 echo "$$" >> "$(dirname "$spec")/job-pids"
 now() { date -u +%Y-%m-%dT%H:%M:%SZ; }
 echo "{\"v\":1,\"event\":\"started\",\"time\":\"$(now)\",\"spec\":\"$spec\",\"experiments\":[\"e\"],\"pid\":$$}"
+echo "{\"v\":1,\"event\":\"runtime\",\"time\":\"$(now)\",\"summary\":\"fake libtorch on cpu\",\"runtime\":{\"device\":\"cpu\"}}"
+echo "{\"v\":1,\"event\":\"log\",\"time\":\"$(now)\",\"level\":\"info\",\"message\":\"env region=${TITANS_CARBON_REGION:-unset} target=${TITANS_DEFAULT_TARGET:-unset}\"}"
 echo "a stray line that is not an event"
 echo "{\"v\":1,\"event\":\"phase\",\"time\":\"$(now)\",\"experiment\":\"e\",\"phase\":\"scoring\",\"message\":\"scoring filters\"}"
 echo "scoring on stderr" >&2

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.tinytitans.engine.job.ExitCodes;
 import org.tinytitans.spec.Checker;
 import org.tinytitans.spec.Diagnostic;
 import org.tinytitans.spec.Severity;

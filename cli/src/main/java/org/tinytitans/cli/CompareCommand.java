@@ -3,6 +3,7 @@ package org.tinytitans.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.tinytitans.engine.job.ExitCodes;
 import org.tinytitans.engine.report.Comparison;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.tinytitans.engine.job.ExitCodes;
 import org.tinytitans.spec.catalog.Catalog;
 import org.tinytitans.spec.catalog.CriterionInfo;
 import org.tinytitans.spec.catalog.GranularityInfo;

@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.tinytitans.engine.job.ExitCodes;
 import org.tinytitans.engine.metrics.CommandRunner;
 import org.tinytitans.engine.runtime.RuntimeReport;
 import org.tinytitans.engine.runtime.RuntimeRequest;

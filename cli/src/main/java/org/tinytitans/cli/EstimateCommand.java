@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.tinytitans.engine.graph.Counts;
 import org.tinytitans.engine.graph.Graph;
+import org.tinytitans.engine.job.ExitCodes;
 import org.tinytitans.engine.prune.Estimate;
 import org.tinytitans.engine.zoo.Zoo;
 import org.tinytitans.spec.Checker;

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.tinytitans.engine.job.AtomicFiles;
+import org.tinytitans.engine.job.ExitCodes;
 import org.tinytitans.spec.catalog.Catalog;
 import org.tinytitans.spec.catalog.ModelInfo;
 import picocli.CommandLine.Command;

@@ -1,6 +1,7 @@
 package org.tinytitans.cli;
 
 import java.util.concurrent.Callable;
+import org.tinytitans.engine.job.ExitCodes;
 import org.tinytitans.server.TitansServerLauncher;
 import picocli.CommandLine.Command;
 

@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.tinytitans.engine.job.ExitCodes;
 import org.tinytitans.spec.catalog.Catalog;
 import org.tinytitans.spec.catalog.ModelInfo;
 import picocli.CommandLine.Command;

@@ -7,7 +7,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.tinytitans.engine.remote.Distribution;
+import org.tinytitans.engine.job.ExitCodes;
 import org.tinytitans.engine.remote.JobEvent;
 import org.tinytitans.engine.remote.JobHandle;
 import org.tinytitans.engine.remote.JobOptions;
@@ -30,9 +30,9 @@ final class RemoteRun {
     static int run(Path spec, TargetSpec target, Integer point, String attach, String slurmHost, Progress progress,
                    PrintStream err, PrintWriter out, boolean json) throws IOException, InterruptedException {
         String version = TitansCli.class.getPackage().getImplementationVersion();
-        RemoteConfig config = new RemoteConfig(java.util.List.of(), Distribution.find().orElse(null), version, slurmHost, null);
+        RemoteConfig config = RemoteConfig.fromEnvironment(System.getenv(), version, slurmHost);
         JobRunner runner = org.tinytitans.engine.remote.Runners.forTarget(target, config);
-        JobOptions options = JobOptions.defaults().withPoint(point).withListener(e -> show(e, progress, err));
+        JobOptions options = JobOptions.defaults().withPoint(point).withListener(e -> show(e, target.kind() + " " + target.argument(), progress, err));
         JobHandle handle;
         try {
             if (attach != null) {
@@ -77,11 +77,14 @@ final class RemoteRun {
         return outcome.exitCode() != null ? outcome.exitCode() : ExitCodes.JOB_FAILED;
     }
 
-    private static void show(JobEvent e, Progress progress, PrintStream err) {
+    private static void show(JobEvent e, String where, Progress progress, PrintStream err) {
         if (e instanceof JobEvent.Phase p) {
             progress.update(p.phase(), 0, 0, p.message());
         } else if (e instanceof JobEvent.Progress p) {
             progress.update(p.phase(), p.done(), p.total(), p.detail());
+        } else if (e instanceof JobEvent.Runtime r) {
+            // the remote side's libtorch and device: what `titans-cli doctor` would say there
+            err.println("titans-cli: running on " + where + ": " + r.summary());
         } else if (e instanceof JobEvent.Failed f) {
             err.println("titans-cli: " + (f.experiment() == null ? "" : "[" + f.experiment() + "] ")
                     + f.message() + (f.line() == null ? "" : " (line " + f.line() + ")"));

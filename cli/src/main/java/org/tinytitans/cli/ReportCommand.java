@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.tinytitans.engine.job.AtomicFiles;
+import org.tinytitans.engine.job.ExitCodes;
 import org.tinytitans.engine.report.ReportFormat;
 import org.tinytitans.engine.report.RunResult;
 import picocli.CommandLine.Command;

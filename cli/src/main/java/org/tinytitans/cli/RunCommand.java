@@ -11,10 +11,7 @@ import org.tinytitans.engine.job.SpecJob;
 import org.tinytitans.engine.remote.RemoteException;
 import org.tinytitans.engine.remote.Runners;
 import org.tinytitans.engine.report.ResultsTable;
-import org.tinytitans.spec.Checker;
-import org.tinytitans.spec.Severity;
 import org.tinytitans.spec.SpecDocument;
-import org.tinytitans.spec.resolve.Experiments;
 import org.tinytitans.spec.resolve.TargetSpec;
 import org.tinytitans.engine.train.Progress;
 import picocli.CommandLine.Command;
@@ -70,13 +67,9 @@ final class RunCommand implements Callable<Integer> {
 
     /** The spec's ssh or slurm target, or null to run here (also when the spec has errors: the job reports them). */
     private TargetSpec remoteTarget() {
-        SpecDocument doc = SpecDocument.parse(CheckCommand.readSpec(file));
-        if (Checker.check(doc).stream().anyMatch(d -> d.severity() == Severity.ERROR)) {
-            return null;
-        }
         try {
-            TargetSpec t = Runners.targetOf(Experiments.resolve(doc));
-            return t.kind().equals("ssh") || t.kind().equals("slurm") ? t : null;
+            TargetSpec t = Runners.targetOf(SpecDocument.parse(CheckCommand.readSpec(file)));
+            return Runners.isRemote(t) ? t : null;
         } catch (RemoteException e) {
             throw new UsageException(e.getMessage());
         }
@@ -117,8 +110,7 @@ final class RunCommand implements Callable<Integer> {
         Progress progress = new ConsoleProgress(stderr, System.console() != null, quiet || json);
         TargetSpec target = remoteTarget();
         if (target != null) {
-            String host = slurmHost != null ? slurmHost : System.getenv("TITANS_SLURM_HOST");
-            return RemoteRun.run(file, target, point, attach, host, progress, stderr, spec.commandLine().getOut(), json);
+            return RemoteRun.run(file, target, point, attach, slurmHost, progress, stderr, spec.commandLine().getOut(), json);
         }
         Thread interrupted = new Thread(() -> stderr.println(
                 "\ntitans-cli: interrupted; finished runs are kept in .titans/ and are reused when you run the spec again"));

@@ -2,6 +2,7 @@ package org.tinytitans.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import org.tinytitans.engine.job.ExitCodes;
 
 /** Entry point of titans-cli: a thin picocli shell over the spec and engine modules. */
 @Command(name = "titans-cli",

@@ -8,6 +8,7 @@ import com.google.gson.JsonParser;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.tinytitans.engine.job.ExitCodes;
 import org.tinytitans.spec.catalog.Catalog;
 import org.tinytitans.spec.catalog.CriterionInfo;
 import org.tinytitans.spec.catalog.ModelInfo;

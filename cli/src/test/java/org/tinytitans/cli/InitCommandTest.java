@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.tinytitans.engine.job.ExitCodes;
 import org.tinytitans.spec.Checker;
 import org.tinytitans.spec.Diagnostic;
 import org.tinytitans.spec.SpecDocument;

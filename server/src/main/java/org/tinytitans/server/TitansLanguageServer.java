@@ -41,6 +41,7 @@ import org.tinytitans.server.estimates.EngineEstimates;
 import org.tinytitans.server.estimates.EstimateService;
 import org.tinytitans.server.jobs.JobListener;
 import org.tinytitans.server.jobs.JobManager;
+import org.tinytitans.server.jobs.JobStatus;
 import org.tinytitans.server.services.CodeLenses;
 import org.tinytitans.server.services.Diagnostics;
 import org.tinytitans.server.services.RuntimeInfo;
@@ -269,6 +270,11 @@ public class TitansLanguageServer implements LanguageServer, LanguageClientAware
         WorkDoneProgressEnd e = new WorkDoneProgressEnd();
         e.setMessage(message);
         p.thenRun(() -> c.notifyProgress(new ProgressParams(Either.forLeft(token), Either.forLeft(e))));
+    }
+
+    @Override
+    public void status(JobStatus status) {
+        if (support.jobStatus() && client instanceof TitansLanguageClient c) c.jobStatus(status);
     }
 
     @Override

@@ -42,9 +42,10 @@ public final class TitansServerLauncher {
     }
 
     public static Future<Void> launch(TitansLanguageServer server, InputStream in, OutputStream out) {
-        Launcher<LanguageClient> launcher = LSPLauncher.createServerLauncher(server, in, out,
-                Executors.newCachedThreadPool(TitansLanguageServer.daemon("titans-jsonrpc")), null);
-        LanguageClient client = launcher.getRemoteProxy();
+        Launcher<TitansLanguageClient> launcher = new LSPLauncher.Builder<TitansLanguageClient>()
+                .setLocalService(server).setRemoteInterface(TitansLanguageClient.class).setInput(in).setOutput(out)
+                .setExecutorService(Executors.newCachedThreadPool(TitansLanguageServer.daemon("titans-jsonrpc"))).create();
+        TitansLanguageClient client = launcher.getRemoteProxy();
         server.connect(client);
         configureLogging(client);
         return launcher.startListening();

@@ -34,7 +34,7 @@ class CandidatesTest {
         assertTrue(exp.containsAll(List.of("model", "prune", "measure", "expect", "seed")), exp.toString());
         assertFalse(exp.contains("experiment"));
         assertTrue(labels("|").contains("experiment"));
-        assertEquals(List.of("gpus", "cpus", "mem", "time", "account", "torch"), labels("experiment a { target slurm \"p\" {\n  |\n} }"));
+        assertEquals(List.of("workdir", "java", "titans", "gpus", "cpus", "mem", "time", "account", "torch"), labels("experiment a { target slurm \"p\" {\n  |\n} }"));
     }
 
     @Test

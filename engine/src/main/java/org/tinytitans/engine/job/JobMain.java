@@ -42,16 +42,16 @@ public final class JobMain {
         if (spec == null || !Files.isRegularFile(spec)) {
             events.event("failed").with("experiment", null).with("message", spec == null ? "no spec file given" : spec + ": no such file")
                     .with("line", null).with("column", null).emit();
-            events.event("finished").with("exitCode", 2).with("resultFile", null).emit();
-            return 2;
+            events.event("finished").with("exitCode", ExitCodes.USAGE).with("resultFile", null).emit();
+            return ExitCodes.USAGE;
         }
         try {
             return new SpecJob(spec, new JobOptions(experiment, point, out, resume), events, new EventProgress(events)).run().exitCode();
         } catch (Exception | OutOfMemoryError e) {
             events.event("failed").with("experiment", null).with("message", e.getClass().getSimpleName() + ": " + e.getMessage())
                     .with("line", null).with("column", null).emit();
-            events.event("finished").with("exitCode", 3).with("resultFile", null).emit();
-            return 3;
+            events.event("finished").with("exitCode", ExitCodes.JOB_FAILED).with("resultFile", null).emit();
+            return ExitCodes.JOB_FAILED;
         }
     }
 }

@@ -66,7 +66,7 @@ public final class SpecJob {
             for (Diagnostic d : errors) {
                 fail(null, d.message() + " [" + d.code() + "]", d.range());
             }
-            return finish(JobResult.EXPECT_FAILED, null, null);
+            return finish(ExitCodes.FAILED_CHECK, null, null);
         }
         Path root = options.out() != null ? options.out().toAbsolutePath() : spec.getParent().resolve(".titans").resolve(stem(spec));
         Files.createDirectories(root);
@@ -114,7 +114,7 @@ public final class SpecJob {
             // The results are what matters; a report that cannot be drawn is said, not fatal.
             events.event("log").with("level", "warning").with("message", "no report.html: " + e.getMessage()).emit();
         }
-        int code = failed ? JobResult.JOB_FAILED : expectFailed ? JobResult.EXPECT_FAILED : JobResult.OK;
+        int code = failed ? ExitCodes.JOB_FAILED : expectFailed ? ExitCodes.FAILED_CHECK : ExitCodes.OK;
         return finish(code, resultFile, doc0);
     }
 

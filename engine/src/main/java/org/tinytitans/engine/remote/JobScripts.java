@@ -2,6 +2,7 @@ package org.tinytitans.engine.remote;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The remote shell scripts of an SSH job. The job runs detached under `setsid` in its own process group,
@@ -17,7 +18,17 @@ final class JobScripts {
 
     /** argv of the job: titans run --events SPEC [--point K]. */
     static List<String> jobArgv(List<String> titans, String spec, Integer point) {
-        List<String> argv = new ArrayList<>(titans);
+        return jobArgv(Map.of(), titans, spec, point);
+    }
+
+    /** The same, run by `env NAME=VALUE ...` when the job gets environment variables (each word is quoted later). */
+    static List<String> jobArgv(Map<String, String> env, List<String> titans, String spec, Integer point) {
+        List<String> argv = new ArrayList<>();
+        if (!env.isEmpty()) {
+            argv.add("env");
+            env.forEach((k, v) -> argv.add(k + "=" + v));
+        }
+        argv.addAll(titans);
         argv.addAll(List.of("run", "--events", spec));
         if (point != null) argv.addAll(List.of("--point", String.valueOf(point)));
         return argv;

@@ -1,5 +1,6 @@
 package org.tinytitans.engine.remote;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,7 @@ public final class LocalRunner implements JobRunner {
 
     /** JobMain with this JVM's java and class path. */
     public LocalRunner() {
-        this(defaultCommand());
+        this(jobMain(List.of()));
     }
 
     public LocalRunner(List<String> command) {
@@ -27,13 +28,23 @@ public final class LocalRunner implements JobRunner {
         this.command = List.copyOf(command);
     }
 
-    static List<String> defaultCommand() {
+    /**
+     * The engine's JobMain in a fresh JVM: this JVM's java, the given JVM options, this class path made
+     * absolute (the job runs in the spec's folder, and `java -jar server/target/...` gives a relative one).
+     */
+    public static List<String> jobMain(List<String> javaOptions) {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> cp = new ArrayList<>();
+        for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (!e.isEmpty()) cp.add(Path.of(e).toAbsolutePath().toString());
+        }
+        List<String> argv = new ArrayList<>(List.of(java));
+        argv.addAll(javaOptions);
         // The job chooses its own libtorch (engine/runtime); only the user's --offline is passed on.
-        return RuntimeRequest.offlineByDefault()
-                ? List.of(java, "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"), JOB_MAIN)
-                : List.of(java, "-cp", System.getProperty("java.class.path"), JOB_MAIN);
+        if (RuntimeRequest.offlineByDefault()) argv.add("-Dai.djl.offline=true");
+        argv.addAll(List.of("-cp", String.join(File.pathSeparator, cp), JOB_MAIN));
+        return argv;
     }
 
     /** The full command line for one spec (visible for tests). */
@@ -55,10 +66,11 @@ public final class LocalRunner implements JobRunner {
         ProcessBuilder pb = new ProcessBuilder(commandFor(abs, options)).directory(abs.getParent().toFile());
         pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         pb.environment().putAll(org.tinytitans.engine.runtime.NativeLogs.jobEnvironment());
+        pb.environment().putAll(options.env());
         Process p = pb.start();
         Path results = abs.getParent().resolve(".titans").resolve(Shipping.stem(abs));
         return new ProcessJob(String.valueOf(p.pid()), p, options.listener(), null, 1, false,
                 (job, exit) -> job.basicOutcome(exit, Files.isDirectory(results) ? results : null,
-                        exit == 0 ? null : ProcessJob.describeExit(exit)));
+                        exit == 0 ? null : org.tinytitans.engine.job.ExitCodes.describe(exit)));
     }
 }

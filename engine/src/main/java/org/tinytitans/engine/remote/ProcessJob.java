@@ -186,20 +186,4 @@ final class ProcessJob implements JobHandle {
         if (!err.isEmpty()) m.append("; last output: ").append(String.join(" | ", err.subList(Math.max(0, err.size() - 5), err.size())));
         return new JobOutcome(JobOutcome.Status.DIED, null, m.toString(), resultDir);
     }
-
-    /** "exit code 137 (killed by signal 9, e.g. out of memory)" for a process exit status. */
-    static String describeExit(int code) {
-        if (code > 128 && code < 160) {
-            int sig = code - 128;
-            String what = switch (sig) {
-                case 9 -> ", e.g. out of memory or kill -9";
-                case 15 -> ", terminated";
-                case 6 -> ", aborted (native crash)";
-                case 11 -> ", segmentation fault (native crash)";
-                default -> "";
-            };
-            return "exit code " + code + " (killed by signal " + sig + what + ")";
-        }
-        return "exit code " + code;
-    }
 }

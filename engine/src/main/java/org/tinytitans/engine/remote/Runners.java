@@ -3,7 +3,11 @@ package org.tinytitans.engine.remote;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.tinytitans.spec.Checker;
+import org.tinytitans.spec.Severity;
+import org.tinytitans.spec.SpecDocument;
 import org.tinytitans.spec.resolve.ExperimentRun;
+import org.tinytitans.spec.resolve.Experiments;
 import org.tinytitans.spec.resolve.TargetSpec;
 
 /** The runner for a spec's target: cpu and gpu run here, ssh on a host, slurm through sbatch. */
@@ -15,8 +19,17 @@ public final class Runners {
         return switch (kind) {
             case "ssh" -> new SshRunner(target, config);
             case "slurm" -> new SlurmRunner(target, config);
-            default -> new LocalRunner();
+            default -> config == null || config.localCommand() == null ? new LocalRunner() : new LocalRunner(config.localCommand());
         };
+    }
+
+    /**
+     * Where a spec runs, as `titans-cli run` and the editor's on-save runs decide it: a spec with errors runs
+     * here (the job reports them, with their lines), else {@link #targetOf(List)} of its resolved runs.
+     */
+    public static TargetSpec targetOf(SpecDocument doc) {
+        if (Checker.check(doc).stream().anyMatch(d -> d.severity() == Severity.ERROR)) return here();
+        return targetOf(Experiments.resolve(doc));
     }
 
     /**
@@ -46,10 +59,16 @@ public final class Runners {
             throw new RemoteException("some experiments run on " + remote.iterator().next()
                     + " and others here: a spec is one job; give them all the same target or split the file");
         }
-        return chosen != null ? chosen : new TargetSpec("cpu", null, null, null, null, null, null, null, null, null, null, null);
+        return chosen != null ? chosen : here();
     }
 
-    private static boolean isRemote(TargetSpec t) {
-        return t.kind().equals("ssh") || t.kind().equals("slurm");
+    /** The default: cpu on this machine, given by no `target` line (range null). */
+    private static TargetSpec here() {
+        return new TargetSpec("cpu", null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** ssh or slurm: the job runs elsewhere. */
+    public static boolean isRemote(TargetSpec t) {
+        return t != null && (t.kind().equals("ssh") || t.kind().equals("slurm"));
     }
 }

@@ -2,10 +2,11 @@ package org.tinytitans.engine.remote;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.tinytitans.spec.resolve.TargetSpec;
 
 /**
- * The batch script a Slurm job runs. Resources come from the target: gpus -&gt; --gres=gpu:N, cpus -&gt;
+ * The batch script a Slurm job runs. Resources come from the target: gpus -&gt; --gpus=N, cpus -&gt;
  * --cpus-per-task, mem -&gt; --mem (MiB), time, account. A sweep of N points is one array job
  * (--array=0-(N-1)) whose task K runs `--point K` and writes events-K.jsonl; a single run writes events.jsonl.
  * Directive values are validated (no newline can reach a #SBATCH line); the command line is quoted.
@@ -18,6 +19,12 @@ final class SbatchScript {
      */
     static String render(TargetSpec target, String jobName, String jobDir, List<String> titans, String spec, int points,
                          Integer point) {
+        return render(target, jobName, jobDir, titans, spec, points, point, Map.of());
+    }
+
+    /** @param env environment variables of the job (run through `env NAME=VALUE`, quoted) */
+    static String render(TargetSpec target, String jobName, String jobDir, List<String> titans, String spec, int points,
+                         Integer point, Map<String, String> env) {
         List<String> d = directives(target, jobName, jobDir, points);
         StringBuilder s = new StringBuilder("#!/bin/sh\n");
         for (String x : d) s.append("#SBATCH ").append(x).append('\n');
@@ -26,10 +33,10 @@ final class SbatchScript {
         org.tinytitans.engine.runtime.NativeLogs.jobEnvironment().forEach((k, v) -> s.append("export ").append(k).append('=').append(ShellQuote.quote(v)).append('\n'));
         if (points > 0) {
             s.append("k=\"$SLURM_ARRAY_TASK_ID\"\n");
-            s.append("exec ").append(ShellQuote.command(JobScripts.jobArgv(titans, spec, null)))
+            s.append("exec ").append(ShellQuote.command(JobScripts.jobArgv(env, titans, spec, null)))
                     .append(" --point \"$k\" >> \"events-$k.jsonl\" 2> \"stderr-$k.log\" < /dev/null\n");
         } else {
-            s.append("exec ").append(ShellQuote.command(JobScripts.jobArgv(titans, spec, point)))
+            s.append("exec ").append(ShellQuote.command(JobScripts.jobArgv(env, titans, spec, point)))
                     .append(" >> events.jsonl 2> stderr.log < /dev/null\n");
         }
         return s.toString();
@@ -41,7 +48,7 @@ final class SbatchScript {
         if (target.argument() != null && !target.argument().isEmpty()) d.add("--partition=" + RemoteNames.partition(target.argument()));
         String dir = RemotePaths.absolute(jobDir);
         d.add("--output=" + dir + (points > 0 ? "/slurm-%A_%a.out" : "/slurm-%j.out"));
-        if (target.gpus() != null && target.gpus() > 0) d.add("--gres=gpu:" + target.gpus());
+        if (target.gpus() != null && target.gpus() > 0) d.add("--gpus=" + target.gpus());
         if (target.cpus() != null) d.add("--cpus-per-task=" + target.cpus());
         if (target.memBytes() != null) d.add("--mem=" + Math.max(1, (target.memBytes() + (1 << 20) - 1) >> 20) + "M");
         if (target.time() != null) d.add("--time=" + RemoteNames.time(target.time()));

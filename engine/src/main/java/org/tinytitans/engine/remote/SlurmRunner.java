@@ -49,7 +49,7 @@ public final class SlurmRunner implements JobRunner {
         String jobDir = RemotePaths.inside(ready.workdir(), "jobs/" + id);
         Integer gpu = target.gpus() != null && target.gpus() > 0 ? 0 : null; // Slurm exposes its GPUs from index 0
         String remoteSpec = staging.shipSpec(ready.workdir(), jobDir, spec, gpu);
-        String script = SbatchScript.render(target, Shipping.stem(spec), jobDir, ready.titans(), remoteSpec, points, options.point());
+        String script = SbatchScript.render(target, Shipping.stem(spec), jobDir, ready.titans(), remoteSpec, points, options.point(), options.env());
         Path tmp = Files.createTempFile("titans-job", ".sbatch");
         try {
             Files.writeString(tmp, script, StandardCharsets.UTF_8);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.tinytitans.engine.job.ExitCodes;
 import org.tinytitans.spec.resolve.TargetSpec;
 
 /**
@@ -37,7 +38,7 @@ public final class SshRunner implements JobRunner {
         String id = options.jobId() != null ? options.jobId() : JobIds.fresh();
         String jobDir = RemotePaths.inside(ready.workdir(), "jobs/" + id);
         String remoteSpec = staging.shipSpec(ready.workdir(), jobDir, spec, target.gpu());
-        String script = JobScripts.start(jobDir, JobScripts.jobArgv(ready.titans(), remoteSpec, options.point()), Results.remoteRel(spec));
+        String script = JobScripts.start(jobDir, JobScripts.jobArgv(options.env(), ready.titans(), remoteSpec, options.point()), Results.remoteRel(spec));
         return follow(spec, id, jobDir, script, options);
     }
 
@@ -75,7 +76,7 @@ public final class SshRunner implements JobRunner {
 
     private static String describe(String code) {
         try {
-            return ProcessJob.describeExit(Integer.parseInt(code));
+            return ExitCodes.describe(Integer.parseInt(code));
         } catch (NumberFormatException e) {
             return "exit code " + code;
         }

@@ -57,7 +57,7 @@ class SpecJobTest {
                 }
                 """);
         Run run = run(spec, JobOptions.defaults());
-        assertEquals(JobResult.EXPECT_FAILED, run.result().exitCode(), "the 99.9% accuracy expect cannot hold");
+        assertEquals(ExitCodes.FAILED_CHECK, run.result().exitCode(), "the 99.9% accuracy expect cannot hold");
         JsonObject x = run.result().result().getAsJsonArray("experiments").get(0).getAsJsonObject();
         assertEquals("complete", x.get("status").getAsString());
         JsonObject b = x.getAsJsonObject("baseline");
@@ -99,7 +99,7 @@ class SpecJobTest {
                 """;
         Path spec = spec(body);
         Run first = run(spec, JobOptions.defaults());
-        assertEquals(JobResult.OK, first.result().exitCode());
+        assertEquals(ExitCodes.OK, first.result().exitCode());
         assertEquals(2, first.result().result().getAsJsonArray("experiments").size());
         Run second = run(spec, JobOptions.defaults());
         long reused = second.events().stream().filter(e -> e.get("event").getAsString().equals("log")
@@ -137,7 +137,7 @@ class SpecJobTest {
         Files.move(dir.resolve("img/val/dog"), dir.resolve("img/val/12"));
         Files.move(dir.resolve("img/val/cat"), dir.resolve("img/val/3"));
         Run numeric = run(spec(body + "# the folders changed, not the spec: a new text so the finished point is not reused\n"), JobOptions.defaults());
-        assertEquals(JobResult.JOB_FAILED, numeric.result().exitCode());
+        assertEquals(ExitCodes.JOB_FAILED, numeric.result().exitCode());
         JsonObject failed = numeric.events().stream().filter(e -> e.get("event").getAsString().equals("failed")).findFirst().orElseThrow();
         assertTrue(failed.get("message").getAsString().contains("'12' is class 12 by numeric folder names, but the model has only 10 outputs"), failed.toString());
         assertEquals(3, failed.get("line").getAsInt(), failed.toString());
@@ -152,7 +152,7 @@ class SpecJobTest {
                 }
                 """);
         Run run = run(spec, JobOptions.defaults());
-        assertEquals(JobResult.JOB_FAILED, run.result().exitCode());
+        assertEquals(ExitCodes.JOB_FAILED, run.result().exitCode());
         JsonObject failed = run.events().stream().filter(e -> e.get("event").getAsString().equals("failed")).findFirst().orElseThrow();
         assertEquals(2, failed.get("line").getAsInt());
         assertTrue(failed.get("message").getAsString().contains("nope.tt"), failed.toString());
@@ -163,7 +163,7 @@ class SpecJobTest {
     void specErrorsStopBeforeAnythingRuns() throws IOException {
         Path spec = spec("experiment a {\n  model mnist-cnn\n  prune filters { criterion l3 }\n}\n");
         Run run = run(spec, JobOptions.defaults());
-        assertEquals(JobResult.EXPECT_FAILED, run.result().exitCode());
+        assertEquals(ExitCodes.FAILED_CHECK, run.result().exitCode());
         assertTrue(run.events().stream().anyMatch(e -> e.get("event").getAsString().equals("failed")
                 && e.get("line").getAsInt() == 3));
         assertFalse(Files.exists(dir.resolve(".titans")));

@@ -23,7 +23,25 @@ class LocalRunnerTest {
         List<String> argv = new LocalRunner().commandFor(Path.of("/x/q.prune"), JobOptions.defaults().withPoint(2));
         assertTrue(argv.contains(LocalRunner.JOB_MAIN), argv.toString());
         assertEquals(List.of("--events", "/x/q.prune", "--point", "2"), argv.subList(argv.size() - 4, argv.size()));
-        assertEquals(System.getProperty("java.class.path"), argv.get(argv.indexOf("-cp") + 1));
+        // this class path, each entry absolute: the job runs in the spec's folder
+        List<String> cp = List.of(argv.get(argv.indexOf("-cp") + 1).split(java.io.File.pathSeparator));
+        assertTrue(cp.stream().allMatch(e -> Path.of(e).isAbsolute()), cp.toString());
+        assertEquals(java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(e -> !e.isEmpty()).map(e -> Path.of(e).toAbsolutePath().toString()).toList(), cp);
+    }
+
+    @Test
+    void jobMainTakesTheJavaOptionsAndTheJobItsEnvironment(@TempDir Path dir) throws Exception {
+        List<String> argv = LocalRunner.jobMain(List.of("-Xmx1g"));
+        assertEquals(List.of("-Xmx1g", "-Dai.djl.offline=true", "-cp"), argv.subList(1, 4));
+        assertEquals(LocalRunner.JOB_MAIN, argv.get(argv.size() - 1));
+        Path spec = FakeTitans.spec(dir, "env", "ok");
+        List<String> seen = new CopyOnWriteArrayList<>();
+        LocalRunner r = new LocalRunner(List.of("sh", "-c", "printf '{\"v\":1,\"event\":\"log\",\"message\":\"%s\"}\\n' \"$TITANS_CARBON_REGION\"", "job"));
+        JobOutcome o = r.start(spec, JobOptions.defaults().withEnv(java.util.Map.of("TITANS_CARBON_REGION", "BRA"))
+                .withListener(e -> { if (e instanceof JobEvent.Log l) seen.add(l.message()); })).waitFor();
+        assertEquals(List.of("BRA"), seen);
+        assertEquals(JobOutcome.Status.DIED, o.status(), "no `finished`: " + o.message());
     }
 
     @Test

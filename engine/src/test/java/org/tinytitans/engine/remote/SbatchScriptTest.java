@@ -22,7 +22,7 @@ class SbatchScriptTest {
     void resourcesBecomeDirectives() {
         List<String> d = SbatchScript.directives(slurm("gpu", 2, 8, 16L << 30, "02:00:00", "proj1"), "quickstart", "/w/jobs/1", 0);
         assertEquals(List.of("--job-name=titans-quickstart", "--partition=gpu", "--output=/w/jobs/1/slurm-%j.out",
-                "--gres=gpu:2", "--cpus-per-task=8", "--mem=16384M", "--time=02:00:00", "--account=proj1"), d);
+                "--gpus=2", "--cpus-per-task=8", "--mem=16384M", "--time=02:00:00", "--account=proj1"), d);
     }
 
     @Test
@@ -68,5 +68,21 @@ class SbatchScriptTest {
         Exec.Result r = Exec.run(new ProcessBuilder("sh", "-c", script), Duration.ofSeconds(30));
         assertEquals(0, r.exit(), r.err());
         assertTrue(Files.readString(dir.resolve("events.jsonl")).contains("quickstart-4"));
+    }
+
+    @Test
+    void gpusRequestGpusAndTheJobGetsItsEnvironmentQuoted(@TempDir Path dir) throws IOException {
+        Path spec = FakeTitans.spec(dir, "gpu", "ok");
+        String hostile = "BRA'; touch pwned; echo '$(id)";
+        // a stand-in job that prints the variable it was given
+        List<String> titans = List.of("sh", "-c", "printf '%s\\n' \"$TITANS_CARBON_REGION\"", "job");
+        String script = SbatchScript.render(slurm("gpu", 2, null, null, null, null), "gpu", dir.toString(), titans,
+                spec.toString(), 0, null, java.util.Map.of("TITANS_CARBON_REGION", hostile));
+        assertTrue(script.contains("\n#SBATCH --gpus=2\n"), script);
+        assertTrue(!script.contains("--gres"), "--gpus, not the older --gres=gpu:N: " + script);
+        Exec.Result r = Exec.run(new ProcessBuilder("sh", "-c", script), Duration.ofSeconds(30));
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(hostile, Files.readString(dir.resolve("events.jsonl")).strip());
+        assertTrue(!Files.exists(dir.resolve("pwned")), "the value reached the job as data, not as shell");
     }
 }

@@ -2,7 +2,7 @@ package org.tinytitans.server.jobs;
 
 /**
  * What the job manager tells the server. Called from job threads, never from the protocol thread; the
- * server turns these into $/progress and publishDiagnostics.
+ * server turns these into $/progress, titans/jobStatus and publishDiagnostics.
  */
 public interface JobListener {
     void begin(String uri, String token, String title);
@@ -13,4 +13,7 @@ public interface JobListener {
 
     /** The results (or the running state) of a document changed: republish diagnostics, refresh hints and lenses. */
     void changed(String uri);
+
+    /** A job started, learned where it runs, or ended (the client's status bar). */
+    default void status(JobStatus status) {}
 }

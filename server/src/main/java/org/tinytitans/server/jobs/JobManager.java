@@ -1,6 +1,7 @@
 package org.tinytitans.server.jobs;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -12,12 +13,21 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
+import org.tinytitans.engine.remote.JobEvent;
+import org.tinytitans.engine.remote.JobHandle;
+import org.tinytitans.engine.remote.JobOptions;
+import org.tinytitans.engine.remote.JobOutcome;
+import org.tinytitans.engine.remote.JobRunner;
+import org.tinytitans.engine.remote.Runners;
 import org.tinytitans.server.settings.TitansSettings;
+import org.tinytitans.spec.resolve.TargetSpec;
 
 /**
  * Runs specs as jobs, rust-analyzer flycheck style: each run of a document bumps its generation; a newer run
- * kills the older process first, is debounced, and whatever an older generation produces is dropped. One job
+ * cancels the older job first, is debounced, and whatever an older generation produces is dropped. One job
  * per document, {@link #MAX_CONCURRENT_JOBS} over all; results of finished runs go to the {@link ResultCache}.
+ * Every job starts through the engine's runner for the spec's target, as `titans-cli run` does
+ * ({@link JobTargets}): here, on an SSH host or through Slurm, with the same events, cancel and results.
  */
 public final class JobManager {
     private static final Logger LOG = Logger.getLogger(JobManager.class.getName());
@@ -29,6 +39,8 @@ public final class JobManager {
     public static final int MAX_CONCURRENT_JOBS = 2;
 
     private final ExecutorService readers = Executors.newFixedThreadPool(MAX_CONCURRENT_JOBS, daemon("titans-job"));
+    /** Cancelling may take a round trip to a host (kill over ssh, scancel): never on the protocol thread. */
+    private final ExecutorService cancels = Executors.newCachedThreadPool(daemon("titans-job-cancel"));
     private final Map<String, Long> generations = new ConcurrentHashMap<>();
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
     private final Map<String, JobResults> results = new ConcurrentHashMap<>();
@@ -39,8 +51,11 @@ public final class JobManager {
         final long generation;
         final String token = "titans-run/" + UUID.randomUUID();
         volatile ScheduledFuture<?> pending;
-        volatile JobProcess process;
+        volatile JobHandle handle;
         volatile boolean cancelled;
+        volatile boolean begun;
+        volatile String where = "cpu";
+        volatile String title;
 
         Run(String uri, long generation) {
             this.uri = uri;
@@ -105,10 +120,11 @@ public final class JobManager {
         return Optional.ofNullable(results.get(uri));
     }
 
-    /** The running job's process id, for tests and logs. */
-    public Optional<Long> pid(String uri) {
+    /** The running job's id (a local job's process id; a remote job's folder name), for tests and logs. */
+    public Optional<String> jobId(String uri) {
         Run r = runs.get(uri);
-        return r == null || r.process == null ? Optional.empty() : Optional.of(r.process.pid());
+        JobHandle h = r == null ? null : r.handle;
+        return h == null ? Optional.empty() : Optional.of(h.id());
     }
 
     public void forget(String uri) {
@@ -116,23 +132,42 @@ public final class JobManager {
         results.remove(uri);
     }
 
+    /** Cancels every job (remote ones too, waiting a little for the kill or scancel to get through). */
     public void shutdown() {
         runs.keySet().forEach(u -> cancelRun(u, "server shutting down"));
         readers.shutdownNow();
+        cancels.shutdown();
+        try {
+            cancels.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private boolean cancelRun(String uri, String why) {
         Run old = runs.remove(uri);
         if (old == null) return false;
-        old.cancelled = true;
+        JobHandle h;
+        synchronized (old) {
+            old.cancelled = true;
+            h = old.handle;
+        }
         ScheduledFuture<?> p = old.pending;
         if (p != null) p.cancel(false);
-        JobProcess proc = old.process;
-        if (proc != null) {
-            proc.kill();
+        if (h != null) cancelLater(h);
+        if (old.begun) {
             listener.end(old.token, why);
+            listener.status(new JobStatus(old.uri, old.token, "cancelled", old.where, old.title, why));
         }
         return true;
+    }
+
+    private void cancelLater(JobHandle h) {
+        try {
+            cancels.execute(h::cancel);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            h.cancel(); // shutting down: cancel here
+        }
     }
 
     private boolean current(Run run) {
@@ -141,33 +176,48 @@ public final class JobManager {
 
     private void execute(Run run, Path file, String text) {
         if (!current(run)) return;
-        String hash = ResultCache.hash(text);
-        ResultsBuilder builder = new ResultsBuilder(hash, text);
-        JobProcess proc;
+        ResultsBuilder builder = new ResultsBuilder(ResultCache.hash(text), text);
+        TargetSpec target;
+        JobRunner runner;
         try {
-            proc = JobProcess.start(JobCommand.of(settings, file), file.toAbsolutePath().getParent(),
-                    Map.of("TITANS_DEFAULT_TARGET", settings.defaultTarget(), "TITANS_CARBON_REGION", settings.carbonRegion()));
-        } catch (IOException e) {
-            finish(run, file, builder.build(JobResults.State.DIED, null, "could not start the job: " + e.getMessage()), null);
+            target = JobTargets.of(text);
+            runner = Runners.forTarget(target, JobTargets.config(settings));
+        } catch (RuntimeException e) { // targets that disagree, a bad host name: say so, run nothing
+            finish(run, file, builder.build(JobResults.State.DIED, "could not start the job: " + e.getMessage()), null);
             return;
         }
-        synchronized (run) {
-            run.process = proc;
-        }
-        if (!current(run)) { // cancelled between start and now
-            proc.kill();
-            return;
-        }
-        listener.begin(run.uri, run.token, "Titans: running " + file.getFileName());
-        int code;
+        run.where = JobTargets.describe(target);
+        run.title = "Titans: running " + file.getFileName() + (JobTargets.remote(target) ? " on " + run.where : "");
+        run.begun = true;
+        listener.begin(run.uri, run.token, run.title);
+        listener.status(new JobStatus(run.uri, run.token, "running", run.where, run.title, null));
+        JobHandle handle;
         try {
-            code = proc.readEvents(e -> {
+            JobOptions options = JobOptions.defaults().withEnv(JobTargets.env(settings)).withListener(e -> {
                 if (!current(run)) return;
                 builder.accept(e);
                 progress(run, e);
             });
+            handle = runner.start(file, options);
+        } catch (IOException | RuntimeException e) {
+            finish(run, file, builder.build(JobResults.State.DIED, "could not start the job"
+                    + (JobTargets.remote(target) ? " on " + run.where : "") + ": " + e.getMessage()), run.token);
+            return;
+        }
+        boolean stale;
+        synchronized (run) {
+            run.handle = handle;
+            stale = !current(run);
+        }
+        if (stale) { // cancelled while it was starting (uploading, submitting)
+            cancelLater(handle);
+            return;
+        }
+        JobOutcome outcome;
+        try {
+            outcome = handle.waitFor();
         } catch (InterruptedException e) {
-            proc.kill();
+            handle.cancel();
             Thread.currentThread().interrupt();
             return;
         }
@@ -175,14 +225,12 @@ public final class JobManager {
             LOG.fine(() -> "dropping results of stale run " + run.token);
             return;
         }
-        JobResults r;
-        if (builder.finished()) {
-            r = builder.build(JobResults.State.FINISHED, code, null);
-        } else {
-            String tail = proc.stderrTail();
-            r = builder.build(JobResults.State.DIED, code, "the job process ended without finishing ("
-                    + JobProcess.describeExit(code) + ")" + (tail.isBlank() ? "" : ": " + lastLine(tail)));
+        if (outcome.resultDir() != null && Files.isRegularFile(outcome.resultDir().resolve("result.json"))) {
+            builder.resultFile(outcome.resultDir().resolve("result.json").toString());
         }
+        // Without `finished` the job died, the connection dropped or Slurm ended it: the runner's sentence says which.
+        JobResults r = builder.finished() ? builder.build(JobResults.State.FINISHED, null)
+                : builder.build(JobResults.State.DIED, outcome.message());
         finish(run, file, r, run.token);
     }
 
@@ -190,21 +238,30 @@ public final class JobManager {
         if (!runs.remove(run.uri, run)) return; // superseded meanwhile
         if (r.state() == JobResults.State.FINISHED) ResultCache.save(file, r);
         results.put(run.uri, r);
-        if (token != null) listener.end(token, summary(r));
+        String summary = summary(r);
+        if (token != null) listener.end(token, summary);
+        listener.status(new JobStatus(run.uri, run.token, r.passed() ? "finished" : "failed", run.where, run.title, summary));
         listener.changed(run.uri);
     }
 
     private void progress(Run run, JobEvent e) {
-        switch (e.kind()) {
-            case "phase" -> listener.report(run.token, join(e.string("experiment"), e.string("phase"), e.string("message")), null);
-            case "progress" -> {
-                Integer done = e.integer("done");
-                Integer total = e.integer("total");
-                Integer pct = done != null && total != null && total > 0 ? Math.min(100, 100 * done / total) : null;
-                listener.report(run.token, join(e.string("experiment"), e.string("phase"), e.string("detail")), pct);
-            }
-            case "result", "expect", "failed" -> listener.changed(run.uri);
-            default -> { }
+        if (e instanceof JobEvent.Runtime rt) {
+            // Where the job really runs (the remote side's libtorch and device), told once, right after `started`.
+            String line = "running on " + run.where + ": " + rt.summary();
+            LOG.info(() -> run.title + ": " + line);
+            listener.report(run.token, line, null);
+            listener.status(new JobStatus(run.uri, run.token, "running", run.where, run.title, line));
+        } else if (e instanceof JobEvent.Phase p) {
+            listener.report(run.token, join(p.experiment(), p.phase(), p.message()), null);
+        } else if (e instanceof JobEvent.Progress p) {
+            Integer pct = p.total() > 0 ? (int) Math.min(100, 100 * p.done() / p.total()) : null;
+            listener.report(run.token, join(p.experiment(), p.phase(), p.detail()), pct);
+        } else if (e instanceof JobEvent.Log l) {
+            // the runner's own steps (installing, uploading, submitted Slurm job N) and the job's warnings
+            LOG.info(() -> run.title + ": " + l.message());
+            listener.report(run.token, l.message(), null);
+        } else if (e instanceof JobEvent.Result || e instanceof JobEvent.Expect || e instanceof JobEvent.Failed) {
+            listener.changed(run.uri);
         }
     }
 
@@ -230,11 +287,6 @@ public final class JobManager {
             sb.append(p);
         }
         return sb.toString();
-    }
-
-    private static String lastLine(String s) {
-        String[] lines = s.strip().split("\n");
-        return lines[lines.length - 1];
     }
 
     static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -2,8 +2,9 @@ package org.tinytitans.server.jobs;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.tinytitans.engine.remote.JobEvent;
 
-/** Folds a job's events into {@link JobResults}; one per running job, used from the job's reader thread. */
+/** Folds a job's events (the engine's typed protocol) into {@link JobResults}; one per running job. */
 final class ResultsBuilder {
     private final String hash;
     private final String text;
@@ -20,38 +21,29 @@ final class ResultsBuilder {
     }
 
     synchronized void accept(JobEvent e) {
-        switch (e.kind()) {
-            case "metric" -> {
-                Double v = e.number("value");
-                if (v != null && e.string("name") != null) {
-                    metrics.add(new JobResults.Metric(e.string("experiment"), e.string("which"), e.string("name"), v,
-                            e.string("unit") == null ? "" : e.string("unit"), e.integer("line")));
-                }
-            }
-            case "expect" -> {
-                Integer line = e.integer("line");
-                if (line != null) {
-                    expects.add(new JobResults.Verdict(e.string("experiment"), line, e.string("text"), e.bool("passed"),
-                            e.string("actual")));
-                }
-            }
-            case "failed" -> failures.add(new JobResults.Failure(e.string("experiment"),
-                    e.string("message") == null ? "failed" : e.string("message"), e.integer("line"), e.integer("column")));
-            case "finished" -> {
-                finished = true;
-                exitCode = e.integer("exitCode");
-                resultFile = e.string("resultFile");
-            }
-            default -> { }
+        if (e instanceof JobEvent.Metric m && m.name() != null) {
+            metrics.add(new JobResults.Metric(m.experiment(), m.which(), m.name(), m.value(), m.unit() == null ? "" : m.unit(), m.line()));
+        } else if (e instanceof JobEvent.Expect x && x.line() != null) {
+            expects.add(new JobResults.Verdict(x.experiment(), x.line(), x.text(), x.passed(), x.actual()));
+        } else if (e instanceof JobEvent.Failed f) {
+            failures.add(new JobResults.Failure(f.experiment(), f.message() == null ? "failed" : f.message(), f.line(), f.column()));
+        } else if (e instanceof JobEvent.Finished f) {
+            finished = true;
+            exitCode = f.exitCode();
+            if (resultFile == null) resultFile = f.resultFile();
         }
+    }
+
+    /** Where the results were brought back to (a remote job's resultFile names a path on the remote side). */
+    synchronized void resultFile(String localPath) {
+        resultFile = localPath;
     }
 
     synchronized boolean finished() {
         return finished;
     }
 
-    synchronized JobResults build(JobResults.State state, Integer processExit, String detail) {
-        Integer code = exitCode != null ? exitCode : processExit;
-        return new JobResults(hash, text, state, metrics, expects, failures, code, resultFile, detail);
+    synchronized JobResults build(JobResults.State state, String detail) {
+        return new JobResults(hash, text, state, metrics, expects, failures, exitCode, resultFile, detail);
     }
 }

@@ -7,15 +7,15 @@ import org.eclipse.lsp4j.MarkupKind;
 /** What the client said it supports in initialize; features ask here before using an optional part. */
 public record ClientSupport(boolean snippets, boolean markdown, boolean workDoneProgress, boolean inlayHintRefresh,
                             boolean codeLensRefresh, boolean hierarchicalSymbols, boolean showDocument,
-                            boolean inlayHints, boolean semanticTokens, boolean configurationChange) {
+                            boolean inlayHints, boolean semanticTokens, boolean configurationChange, boolean jobStatus) {
 
     /** A client that supports everything: what feature tests use. */
     public static ClientSupport full() {
-        return new ClientSupport(true, true, true, true, true, true, true, true, true, true);
+        return new ClientSupport(true, true, true, true, true, true, true, true, true, true, true);
     }
 
     public static ClientSupport of(ClientCapabilities c) {
-        if (c == null) return new ClientSupport(false, false, false, false, false, false, false, false, false, false);
+        if (c == null) return new ClientSupport(false, false, false, false, false, false, false, false, false, false, false);
         var td = Optional.ofNullable(c.getTextDocument());
         var ws = Optional.ofNullable(c.getWorkspace());
         var win = Optional.ofNullable(c.getWindow());
@@ -32,7 +32,10 @@ public record ClientSupport(boolean snippets, boolean markdown, boolean workDone
         boolean hints = td.map(t -> t.getInlayHint()).isPresent();
         boolean tokens = td.map(t -> t.getSemanticTokens()).isPresent();
         boolean config = ws.map(w -> w.getDidChangeConfiguration()).isPresent();
+        // titans/jobStatus is ours, not LSP's: only clients that say they handle it get it (others would log each one)
+        boolean jobStatus = c.getExperimental() instanceof com.google.gson.JsonObject x && x.has("titansJobStatus")
+                && x.get("titansJobStatus").isJsonPrimitive() && x.get("titansJobStatus").getAsBoolean();
         return new ClientSupport(snippets, markdown, progress, hintRefresh, lensRefresh, hierarchical, showDocument,
-                hints, tokens, config);
+                hints, tokens, config, jobStatus);
     }
 }

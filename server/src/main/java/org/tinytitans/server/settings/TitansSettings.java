@@ -15,7 +15,7 @@ public final class TitansSettings {
     private volatile String defaultTarget = "cpu";
     private volatile String carbonRegion = "WORLD";
     private volatile List<String> jobJavaOptions = List.of();
-    /** The job's command line; "FILE" (a whole argument) or "${file}" is replaced by the spec's path. Empty: the engine. */
+    /** The command of local jobs, to which `--events SPEC` is appended (as `titans-cli run`). Empty: the engine's JobMain. */
     private volatile List<String> jobCommand = List.of();
     private volatile int debounceMs = 150;
     private final FeatureSettings features = new FeatureSettings();

@@ -21,7 +21,7 @@ class EngineJobTest {
     @Test
     void theRealEngineRunsASpecOnSave(@TempDir Path dir) throws Exception {
         try {
-            Class.forName(JobCommand.MAIN);
+            Class.forName(org.tinytitans.engine.remote.LocalRunner.JOB_MAIN);
         } catch (ClassNotFoundException e) {
             assumeTrue(false, "the engine's JobMain is not on the class path");
         }

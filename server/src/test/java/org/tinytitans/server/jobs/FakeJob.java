@@ -18,13 +18,12 @@ public final class FakeJob {
         }
     }
 
-    /** {"jobCommand": ["bash", script, "FILE"], "debounceMs": 10}, plus runOnSave. */
+    /** {"jobCommand": ["bash", script], "debounceMs": 10}, plus runOnSave: the runner appends `--events SPEC`. */
     public static JsonObject settings(boolean runOnSave) {
         JsonObject o = new JsonObject();
         JsonArray cmd = new JsonArray();
         cmd.add("bash");
         cmd.add(script().toString());
-        cmd.add("FILE");
         o.add("jobCommand", cmd);
         o.addProperty("debounceMs", 10);
         o.addProperty("runOnSave", runOnSave);

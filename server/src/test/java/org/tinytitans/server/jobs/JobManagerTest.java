@@ -54,6 +54,11 @@ class JobManagerTest {
             seen.add(jobs.results(uri));
         }
 
+        @Override
+        public void status(JobStatus s) {
+            calls.add("status " + s.state() + " " + s.target() + " " + s.message());
+        }
+
         String token() {
             return calls.stream().filter(c -> c.startsWith("begin ")).reduce((a, b) -> b).orElseThrow().substring(6);
         }
@@ -68,6 +73,11 @@ class JobManagerTest {
     void stop() {
         if (jobs != null) jobs.shutdown();
         scheduler.shutdownNow();
+    }
+
+    /** A local job's id is its process id (JobHandle). */
+    long pid(String uri) {
+        return Long.parseLong(jobs.jobId(uri).orElseThrow());
     }
 
     Path write(String text) throws Exception {
@@ -96,6 +106,35 @@ class JobManagerTest {
         assertTrue(recorder.calls.stream().anyMatch(c -> c.equals("report e: finetune 50")), recorder.calls.toString());
         assertTrue(recorder.calls.stream().anyMatch(c -> c.startsWith("end ") && c.endsWith("1 expect(s) not met")), recorder.calls.toString());
         assertTrue(Files.isRegularFile(ResultCache.file(spec, ResultCache.hash(text))));
+        // where it ran: the job's runtime event, in the progress and the status
+        assertTrue(recorder.calls.contains("report running on cpu: fake libtorch on cpu null"), recorder.calls.toString());
+        assertTrue(recorder.calls.contains("status running cpu running on cpu: fake libtorch on cpu"), recorder.calls.toString());
+        assertTrue(recorder.calls.contains("status failed cpu finished: 1 expect(s) not met"), recorder.calls.toString());
+    }
+
+    @Test
+    void theEditorSettingsReachTheJobAsItsEnvironment() throws Exception {
+        jobs = manager();
+        settings.merge(com.google.gson.JsonParser.parseString("{\"carbonRegion\": \"BRA\", \"defaultTarget\": \"gpu 1\"}"));
+        String text = spec("env", 0);
+        jobs.run(URI, write(text), text, false);
+        await("results", () -> finishedWith("env"));
+        assertTrue(recorder.calls.contains("report env region=BRA target=gpu 1 null"), recorder.calls.toString());
+    }
+
+    @Test
+    void aRemoteTargetThatCannotBeReachedIsAClearFailure() throws Exception {
+        jobs = manager();
+        // a real ssh call (the name cannot resolve), through the same runner as `titans-cli run`
+        String text = "experiment e {\n  model resnet56\n  target ssh \"titans-nowhere.invalid\"\n}\n";
+        jobs.run(URI, write(text), text, false);
+        await("the failure", () -> jobs.results(URI).isPresent());
+        JobResults r = jobs.results(URI).orElseThrow();
+        assertEquals(JobResults.State.DIED, r.state());
+        assertTrue(r.detail().startsWith("could not start the job on ssh titans-nowhere.invalid: "), r.detail());
+        assertTrue(recorder.calls.stream().anyMatch(c -> c.startsWith("begin ")), "the run showed progress while connecting");
+        assertTrue(recorder.calls.stream().anyMatch(c -> c.startsWith("status failed ssh titans-nowhere.invalid could not start")), recorder.calls.toString());
+        assertFalse(Files.exists(dir.resolve("job-pids")), "nothing ran here");
     }
 
     @Test
@@ -104,8 +143,8 @@ class JobManagerTest {
         String slow = spec("old", 30);
         Path spec = write(slow);
         jobs.run(URI, spec, slow, false);
-        await("the first job to start", () -> jobs.pid(URI).isPresent());
-        long oldPid = jobs.pid(URI).orElseThrow();
+        await("the first job to start", () -> jobs.jobId(URI).isPresent());
+        long oldPid = pid(URI);
         String fast = spec("new", 0);
         write(fast);
         jobs.run(URI, spec, fast, false);
@@ -121,8 +160,8 @@ class JobManagerTest {
         String slow = spec("slow", 30);
         Path spec = write(slow);
         jobs.run(URI, spec, slow, false);
-        await("the job to start", () -> jobs.pid(URI).isPresent() && recorder.calls.stream().anyMatch(c -> c.startsWith("begin")));
-        long pid = jobs.pid(URI).orElseThrow();
+        await("the job to start", () -> jobs.jobId(URI).isPresent() && recorder.calls.stream().anyMatch(c -> c.startsWith("begin")));
+        long pid = pid(URI);
         assertTrue(jobs.cancelToken(recorder.token()));
         await("the process to end", () -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
         assertFalse(jobs.running(URI));
@@ -136,14 +175,14 @@ class JobManagerTest {
         String slow = spec("doomed", 30);
         Path spec = write(slow);
         jobs.run(URI, spec, slow, false);
-        await("the job to start", () -> jobs.pid(URI).isPresent());
-        ProcessHandle job = ProcessHandle.of(jobs.pid(URI).orElseThrow()).orElseThrow();
+        await("the job to start", () -> jobs.jobId(URI).isPresent());
+        ProcessHandle job = ProcessHandle.of(pid(URI)).orElseThrow();
         List<ProcessHandle> children = job.descendants().toList();
         job.destroyForcibly(); // SIGKILL, as the OOM killer
         children.forEach(ProcessHandle::destroyForcibly); // the script's sleep, which holds no pipe
         await("the failure", () -> jobs.results(URI).map(r -> r.state() == JobResults.State.DIED).orElse(false));
         String detail = jobs.results(URI).orElseThrow().detail();
-        assertTrue(detail.contains("ended without finishing") && detail.contains("signal 9"), detail);
+        assertTrue(detail.contains("ended without `finished`") && detail.contains("killed by signal 9"), detail);
         String fine = spec("again", 0);
         write(fine);
         jobs.run(URI, spec, fine, false);
@@ -164,10 +203,10 @@ class JobManagerTest {
         }
         for (int i = 0; i < JobManager.MAX_CONCURRENT_JOBS; i++) {
             int k = i;
-            await("job " + k + " to start", () -> jobs.pid("file:///d" + k).isPresent());
+            await("job " + k + " to start", () -> jobs.jobId("file:///d" + k).isPresent());
         }
         String waiting = "file:///d" + JobManager.MAX_CONCURRENT_JOBS;
-        assertTrue(jobs.running(waiting) && jobs.pid(waiting).isEmpty(), "the third job waits for a slot");
+        assertTrue(jobs.running(waiting) && jobs.jobId(waiting).isEmpty(), "the third job waits for a slot");
         jobs.cancel("file:///d0");
         await("the waiting job to run once a slot is free", () -> jobs.results(waiting)
                 .map(r -> r.state() == JobResults.State.FINISHED).orElse(false));
@@ -205,7 +244,7 @@ class JobManagerTest {
 
     @Test
     void aCommandThatCannotStartIsAFailure() throws Exception {
-        settings.merge(com.google.gson.JsonParser.parseString("{\"jobCommand\": [\"/nonexistent/titans-job\", \"FILE\"]}"));
+        settings.merge(com.google.gson.JsonParser.parseString("{\"jobCommand\": [\"/nonexistent/titans-job\"]}"));
         jobs = new JobManager(settings, recorder, scheduler);
         settings.merge(com.google.gson.JsonParser.parseString("{\"debounceMs\": 0}"));
         String text = spec("x", 0);

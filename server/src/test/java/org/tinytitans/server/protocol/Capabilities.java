@@ -35,7 +35,9 @@ final class Capabilities {
         WindowClientCapabilities win = new WindowClientCapabilities();
         win.setWorkDoneProgress(true);
         win.setShowDocument(new ShowDocumentCapabilities(true));
-        return new ClientCapabilities(ws, td, win, null);
+        com.google.gson.JsonObject experimental = new com.google.gson.JsonObject();
+        experimental.addProperty("titansJobStatus", true); // as the VS Code extension says it handles titans/jobStatus
+        return new ClientCapabilities(ws, td, win, experimental);
     }
 
     static ClientCapabilities bare() {

@@ -88,6 +88,15 @@ class JobProtocolTest {
             assertEquals("begin", kinds.get(0));
             assertTrue(kinds.contains("report"), kinds.toString());
             FakeJob.await("refreshes", () -> c.client.refreshes.containsAll(List.of("inlayHint", "codeLens")));
+            // titans/jobStatus: where it runs and how it ended, tied to the run's progress token
+            FakeJob.await("the final job status", () -> c.client.jobStatuses.stream().anyMatch(s -> s.state().equals("failed")));
+            String token = c.client.progressCreated.get(0);
+            assertEquals(List.of("running", "running", "failed"), c.client.jobStatuses.stream().map(s -> s.state()).toList());
+            assertTrue(c.client.jobStatuses.stream().allMatch(s -> s.uri().equals(uri) && s.token().equals(token) && s.target().equals("cpu")));
+            assertEquals("running on cpu: fake libtorch on cpu", c.client.jobStatuses.get(1).message());
+            assertEquals("finished: 1 expect(s) not met", c.client.jobStatuses.get(2).message());
+            assertTrue(c.client.logs.stream().anyMatch(m -> m.getMessage().endsWith("running on cpu: fake libtorch on cpu")),
+                    "the runtime is logged (window/logMessage)");
             // inlay hints and lenses read the results
             var id = new TextDocumentIdentifier(uri);
             var hints = c.remote.getTextDocumentService().inlayHint(new InlayHintParams(id, TitansAssert.r(0, 0, 9, 0))).get(30, TimeUnit.SECONDS);
@@ -112,6 +121,7 @@ class JobProtocolTest {
             c.client.awaitDiagnostics(uri, x -> has(x, "expect-failed"));
             assertTrue(c.client.progressCreated.isEmpty() && c.client.progress.isEmpty(), "no progress for this client");
             assertTrue(c.client.refreshes.isEmpty(), "no refresh requests it did not ask for");
+            assertTrue(c.client.jobStatuses.isEmpty(), "no titans/jobStatus for a client that did not ask for it");
         }
     }
 
@@ -175,7 +185,7 @@ class JobProtocolTest {
             children.forEach(ProcessHandle::destroyForcibly); // the script's sleep, which holds no pipe
             PublishDiagnosticsParams p = c.client.awaitDiagnostics(uri, x -> has(x, "job-died"));
             String message = get(p, "job-died").getMessage().getLeft();
-            assertTrue(message.contains("ended without finishing") && message.contains("SIGKILL"), message);
+            assertTrue(message.contains("ended without `finished`") && message.contains("killed by signal 9"), message);
             assertTrue(c.remote.getTextDocumentService().completion(new CompletionParams(new TextDocumentIdentifier(uri), new Position(3, 8)))
                     .get(30, TimeUnit.SECONDS).getRight().getItems().size() > 3, "the server still answers");
         }

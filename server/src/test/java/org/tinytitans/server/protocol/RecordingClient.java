@@ -12,11 +12,12 @@ import org.eclipse.lsp4j.ShowDocumentParams;
 import org.eclipse.lsp4j.ShowDocumentResult;
 import org.eclipse.lsp4j.ShowMessageRequestParams;
 import org.eclipse.lsp4j.WorkDoneProgressCreateParams;
-import org.eclipse.lsp4j.services.LanguageClient;
+import org.tinytitans.server.TitansLanguageClient;
 import org.tinytitans.server.jobs.FakeJob;
+import org.tinytitans.server.jobs.JobStatus;
 
 /** A client that records everything the server sends, as LemMinX's MockXMLLanguageClient does. */
-public class RecordingClient implements LanguageClient {
+public class RecordingClient implements TitansLanguageClient {
     public final List<PublishDiagnosticsParams> diagnostics = new CopyOnWriteArrayList<>();
     public final List<MessageParams> messages = new CopyOnWriteArrayList<>();
     public final List<MessageParams> logs = new CopyOnWriteArrayList<>();
@@ -24,6 +25,12 @@ public class RecordingClient implements LanguageClient {
     public final List<ProgressParams> progress = new CopyOnWriteArrayList<>();
     public final List<String> refreshes = new CopyOnWriteArrayList<>();
     public final List<String> shownDocuments = new CopyOnWriteArrayList<>();
+    public final List<JobStatus> jobStatuses = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void jobStatus(JobStatus s) {
+        jobStatuses.add(s);
+    }
 
     @Override
     public void telemetryEvent(Object object) {}

@@ -109,11 +109,11 @@ final class Blocks {
             number("utilization", 0.0, 1.0, "1.0", false, "Fraction of TDP drawn while running (estimates only)."));
 
     static final List<PropertyInfo> TARGET = List.of(
-            string("workdir", null, "ssh: working folder on the remote host."),
-            string("java", null, "ssh: java executable on the remote host."),
-            string("titans", null, "ssh: titans-cli executable on the remote host."),
+            string("workdir", null, "ssh, slurm: working folder on the remote host (for slurm: one the compute nodes see)."),
+            string("java", null, "ssh, slurm: java executable on the remote host (used to install titans-cli there)."),
+            string("titans", null, "ssh, slurm: titans-cli executable on the remote host."),
             integer("gpu", 0, 64.0, "0", false, "ssh: index of the GPU to use."),
-            integer("gpus", 0, 64.0, "1", false, "slurm: GPUs to request (--gres=gpu:N)."),
+            integer("gpus", 0, 64.0, "1", false, "slurm: GPUs to request (#SBATCH --gpus=N); the job runs on the first one."),
             integer("cpus", 1, 1024.0, "4", false, "slurm: CPUs per task."),
             quantity("mem", UnitKind.MEMORY, 1.0, null, "16GB", "slurm: memory to request."),
             string("time", "\"01:00:00\"", "slurm: wall-clock limit as HH:MM:SS."),

@@ -58,5 +58,5 @@ final class Zoo {
             new TargetInfo("cpu", "", false, List.of("torch"), "Run locally on the CPU (the default)."),
             new TargetInfo("gpu", "device index N (default 0)", false, List.of("torch"), "Run locally on a CUDA GPU."),
             new TargetInfo("ssh", "\"user@host\"", true, List.of("workdir", "java", "titans", "gpu", "torch"), "Run on a remote host through ssh (titans-cli must be installed there)."),
-            new TargetInfo("slurm", "\"partition\"", true, List.of("gpus", "cpus", "mem", "time", "account", "torch"), "Submit a Slurm job (sbatch) to a partition."));
+            new TargetInfo("slurm", "\"partition\"", true, List.of("gpus", "cpus", "mem", "time", "account", "workdir", "java", "titans", "torch"), "Submit a Slurm job (sbatch) to a partition."));
 }

@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tinytitans.engine.job.ExitCodes;
 import org.tinytitans.engine.job.AtomicFiles;
-import org.tinytitans.engine.job.JobResult;
 
 /**
  * What the fault suite found, pinned as plain unit tests (not tagged: `mvn verify` runs them): a truncated
@@ -27,7 +27,7 @@ class FoundBugsTest {
         byte[] good = Files.readAllBytes(Jobs.model());
         Path weights = Files.write(dir.resolve("half.tt"), Arrays.copyOf(good, good.length / 2));
         Jobs.Run run = Jobs.inProcess(Jobs.spec(dir, "s.prune", JobFaultsTest.QUICK, weights, Jobs.data()), dir.resolve("out"));
-        assertEquals(JobResult.JOB_FAILED, run.exitCode());
+        assertEquals(ExitCodes.JOB_FAILED, run.exitCode());
         JobFiles.assertClear(JobFiles.first(run.events(), "failed"), "half.tt");
     }
 

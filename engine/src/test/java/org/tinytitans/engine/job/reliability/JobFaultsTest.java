@@ -19,7 +19,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tinytitans.engine.job.JobResult;
+import org.tinytitans.engine.job.ExitCodes;
 
 /**
  * Faults in jobs: killed, out of memory, a native crash, a full disk, corrupt weights, a truncated dataset.
@@ -92,7 +92,7 @@ class JobFaultsTest {
         }
         // The next run of the same spec (its quick experiment) reuses the finished point and completes.
         Jobs.Run next = Jobs.inProcess(spec, out, "quick");
-        assertEquals(JobResult.OK, next.exitCode(), next.events().toString());
+        assertEquals(ExitCodes.OK, next.exitCode(), next.events().toString());
         assertTrue(next.events().stream().anyMatch(e -> e.get("event").getAsString().equals("log")
                 && e.get("message").getAsString().contains("reusing")), "the finished point is reused");
         assertEquals("complete", JsonParser.parseString(Files.readString(out.resolve("result.json"))).getAsJsonObject().get("status").getAsString());
@@ -113,14 +113,14 @@ class JobFaultsTest {
         Path out = dir.resolve("out");
         Jobs.Proc job = new Jobs.Proc(spec, out, dir.resolve("stderr.txt"), "-Xmx24m");
         int code = job.waitFor();
-        assertEquals(JobResult.JOB_FAILED, code, "events: " + job.events);
+        assertEquals(ExitCodes.JOB_FAILED, code, "events: " + job.events);
         JsonObject failed = first(job.events, "failed");
         assertClear(failed, "OutOfMemoryError");
-        assertEquals(JobResult.JOB_FAILED, first(job.events, "finished").get("exitCode").getAsInt());
+        assertEquals(ExitCodes.JOB_FAILED, first(job.events, "finished").get("exitCode").getAsInt());
         assertNoTemporaries(out);
         assertEquals("failed", JsonParser.parseString(Files.readString(out.resolve("result.json"))).getAsJsonObject().get("status").getAsString());
         Jobs.Run next = Jobs.inProcess(Jobs.spec(dir, "quick.prune", QUICK, Jobs.model(), Jobs.data()), out);
-        assertEquals(JobResult.OK, next.exitCode(), next.events().toString());
+        assertEquals(ExitCodes.OK, next.exitCode(), next.events().toString());
         Figures.record("job out of memory (-Xmx24m, resnet50)", 1, 0, 0, 1);
     }
 
@@ -132,18 +132,18 @@ class JobFaultsTest {
             Path spec = Jobs.spec(dir, "quick.prune", QUICK, Jobs.model(), Jobs.data());
             Path out = mnt.resolve("out");
             Jobs.Proc job = new Jobs.Proc(spec, out, dir.resolve("stderr.txt"), "-Xmx1g");
-            assertEquals(JobResult.JOB_FAILED, job.waitFor(), job.events.toString());
+            assertEquals(ExitCodes.JOB_FAILED, job.waitFor(), job.events.toString());
             List<JsonObject> failures = job.events.stream().filter(e -> e.get("event").getAsString().equals("failed")).toList();
             assertFalse(failures.isEmpty(), job.events.toString());
             for (JsonObject f : failures) assertClear(f, "No space left on device");
             assertTrue(failures.stream().anyMatch(f -> f.get("message").getAsString().contains("cannot write")), "names the file: " + failures);
-            assertEquals(JobResult.JOB_FAILED, first(job.events, "finished").get("exitCode").getAsInt(), "the job ends properly");
+            assertEquals(ExitCodes.JOB_FAILED, first(job.events, "finished").get("exitCode").getAsInt(), "the job ends properly");
             assertNoTemporaries(out);
             // The same disk with room: the next run works.
             umount(mnt);
             assumeTrue(mount(mnt, "16m"), "cannot remount");
             Jobs.Run next = Jobs.inProcess(spec, out);
-            assertEquals(JobResult.OK, next.exitCode(), next.events().toString());
+            assertEquals(ExitCodes.OK, next.exitCode(), next.events().toString());
             assertNoTemporaries(out);
         } finally {
             umount(mnt);
@@ -163,7 +163,7 @@ class JobFaultsTest {
             Path weights = Files.write(dir.resolve("corrupt" + n + ".tt"), bytes);
             Path out = dir.resolve("out" + n);
             Jobs.Run run = Jobs.inProcess(Jobs.spec(dir, "c" + n + ".prune", QUICK, weights, Jobs.data()), out);
-            assertEquals(JobResult.JOB_FAILED, run.exitCode(), "corrupt weights #" + n + ": " + run.events());
+            assertEquals(ExitCodes.JOB_FAILED, run.exitCode(), "corrupt weights #" + n + ": " + run.events());
             JsonObject failed = first(run.events(), "failed");
             assertClear(failed, "corrupt" + n + ".tt");
             assertEquals(2, failed.get("line").getAsInt(), "at the model line: " + failed);
@@ -171,7 +171,7 @@ class JobFaultsTest {
             n++;
         }
         Path out = dir.resolve("out-good");
-        assertEquals(JobResult.OK, Jobs.inProcess(Jobs.spec(dir, "good.prune", QUICK, Jobs.model(), Jobs.data()), out).exitCode());
+        assertEquals(ExitCodes.OK, Jobs.inProcess(Jobs.spec(dir, "good.prune", QUICK, Jobs.model(), Jobs.data()), out).exitCode());
         Figures.record("job corrupt weights", corrupt.size(), 0, 0, corrupt.size());
     }
 
@@ -194,7 +194,7 @@ class JobFaultsTest {
                 Files.write(f, java.util.Arrays.copyOf(all, (int) (all.length * keep)));
                 Path out = dir.resolve("out" + n);
                 Jobs.Run run = Jobs.inProcess(Jobs.spec(dir, "d" + n + ".prune", spec, Jobs.model(), data), out);
-                assertEquals(JobResult.JOB_FAILED, run.exitCode(), file + " cut to " + keep + ": " + run.events());
+                assertEquals(ExitCodes.JOB_FAILED, run.exitCode(), file + " cut to " + keep + ": " + run.events());
                 JsonObject failed = first(run.events(), "failed");
                 assertClear(failed, file);
                 assertEquals(3, failed.get("line").getAsInt(), "at the dataset line: " + failed);
@@ -203,7 +203,7 @@ class JobFaultsTest {
             }
         }
         Jobs.Run next = Jobs.inProcess(Jobs.spec(dir, "ok.prune", spec, Jobs.model(), Jobs.data()), dir.resolve("out-ok"));
-        assertEquals(JobResult.OK, next.exitCode(), next.events().toString());
+        assertEquals(ExitCodes.OK, next.exitCode(), next.events().toString());
         Figures.record("job truncated dataset", n, 0, 0, n);
     }
 
