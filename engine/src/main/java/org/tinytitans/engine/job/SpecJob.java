@@ -221,11 +221,20 @@ public final class SpecJob {
         return Catalog.get().model(run.model().name()).map(m -> m.family().equals("language")).orElse(false);
     }
 
-    /** Where the run computes: its `target gpu [N]`, else the editor's default target, else the CPU. */
+    /**
+     * Where the run computes: `target gpu [N]`; on the host a remote target runs on, its GPU (`ssh { gpu N }`, or
+     * the first of the GPUs Slurm gave with `gpus N`, which Slurm makes visible as devices 0..N-1); else the
+     * editor's default target; else the CPU.
+     */
     private Device deviceOf(ExperimentRun run, boolean warn) {
         var t = run.target();
         if (t != null && t.range() != null) {
-            return t.kind().equals("gpu") ? Device.gpu(t.gpu() == null ? 0 : t.gpu()) : Device.cpu();
+            return switch (t.kind()) {
+                case "gpu" -> Device.gpu(t.gpu() == null ? 0 : t.gpu());
+                case "ssh" -> t.gpu() == null ? Device.cpu() : Device.gpu(t.gpu());
+                case "slurm" -> t.gpus() != null && t.gpus() > 0 ? Device.gpu(0) : Device.cpu();
+                default -> Device.cpu();
+            };
         }
         // No `target` line: the editor's default target (setting titans.target), if it sent one.
         String fallback = System.getenv("TITANS_DEFAULT_TARGET");

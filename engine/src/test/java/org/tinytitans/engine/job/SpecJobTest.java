@@ -210,4 +210,25 @@ class SpecJobTest {
             assertEquals(p.get("params").getAsLong(), reloaded.paramCount());
         }
     }
+
+    /**
+     * A job is the remote end of `target ssh { gpu N }` and `target slurm { gpus N }`: there it runs on the host's
+     * GPU, so on this CPU-only machine it fails with the sentence naming what was tried, at the target line.
+     */
+    @Test
+    void remoteGpuTargetsRunOnTheHostsGpu() throws IOException {
+        for (String target : List.of("target ssh \"gpu-box\" { gpu 0 }", "target slurm \"gpu\" { gpus 1 }")) {
+            Run run = run(spec("experiment g {\n  model mnist-cnn { weights \"$MODEL\" }\n  measure flops\n  " + target + "\n}\n"),
+                    JobOptions.defaults());
+            assertEquals(ExitCodes.JOB_FAILED, run.result().exitCode(), target);
+            JsonObject failed = run.events().stream().filter(e -> e.get("event").getAsString().equals("failed")).findFirst().orElseThrow();
+            assertTrue(failed.get("message").getAsString().startsWith("no CUDA libtorch found for target gpu. Tried: "), failed.toString());
+            assertEquals(4, failed.get("line").getAsInt(), target);
+            JsonObject runtime = run.events().stream().filter(e -> e.get("event").getAsString().equals("runtime")).findFirst().orElseThrow();
+            assertTrue(runtime.get("summary").getAsString().startsWith("no usable libtorch"), runtime.toString());
+        }
+        Run cpu = run(spec("experiment c {\n  model mnist-cnn { weights \"$MODEL\" }\n  measure flops\n  target ssh \"cpu-box\"\n}\n"),
+                JobOptions.defaults());
+        assertEquals(ExitCodes.OK, cpu.result().exitCode(), cpu.events().toString());
+    }
 }
