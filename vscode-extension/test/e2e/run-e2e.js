@@ -54,12 +54,14 @@ function findPuppeteer() {
 const codeServer = findCodeServer();
 const chromium = [process.env.CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((c) => c && fs.existsSync(c));
 const puppeteer = findPuppeteer();
-const vsix = fs.readdirSync(root).find((f) => f.endsWith('.vsix'));
+// This machine's platform package: code-server, like VS Code, runs the one whose target matches.
+const { currentTarget, vsixName } = require('../../scripts/platforms');
+const vsix = currentTarget() && fs.existsSync(path.join(root, vsixName(currentTarget()))) ? vsixName(currentTarget()) : undefined;
 const java = spawnSync('java', ['-version'], { encoding: 'utf8' });
 if (!codeServer) skip('code-server is not installed (set CODE_SERVER or E2E_DIR).');
 if (!chromium) skip('Chromium is not installed (apt-get install chromium, or set CHROMIUM).');
 if (!puppeteer) skip('puppeteer-core is not installed (npm install --prefix "$E2E_DIR" puppeteer-core@25.16.0).');
-if (!vsix) skip('no .vsix in vscode-extension/ (npm run package after building the server).');
+if (!vsix) skip(`no ${currentTarget() ? vsixName(currentTarget()) : 'package for this platform'} in vscode-extension/ (npm run package after building the server).`);
 if (java.status !== 0) skip('java is not on PATH.');
 
 /** The spec that runs on save: the shipped MNIST CNN and MNIST sample, by absolute path. */
