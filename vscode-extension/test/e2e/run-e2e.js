@@ -2,7 +2,8 @@
 // End-to-end in real VS Code: installs the packaged .vsix into code-server, opens the workbench in headless
 // Chromium (puppeteer-core) and works as a user would:
 //   1. broken.prune (an unknown criterion): the grammar colours it, the server's error is in the Problems panel;
-//   2. the Tiny Titans commands are in the palette, and Estimate answers for the active spec;
+//   2. the Tiny Titans commands are in the palette, and Estimate answers for the active spec; the runtime item is
+//      in the status bar and Show runtime prints a report;
 //   3. typing `criterion ` and Ctrl+Space lists the criteria (l1 among them) in the suggest widget;
 //   4. run.prune (mnist-cnn on the shipped MNIST sample): an edit and a save run it with the real engine, and
 //      its results (measured figures, the expect verdict) appear in the Problems panel;
@@ -182,6 +183,15 @@ async function main() {
     console.log('Notifications after Estimate:', toasts);
     check(toasts.some((t) => t.includes('e2e_check') && t.includes('resnet20')), 'Estimate from the palette showed no estimate for e2e_check');
     check(!toasts.some((t) => /not found|failed/i.test(t)), `an error notification: ${toasts.join(' | ')}`);
+
+    // 2b. the runtime item is in the status bar, and Show runtime prints the server's report (titans/runtime), or
+    // the reason there is none, in its own output: never nothing, never "undefined".
+    const statusBar = await page.$eval('.part.statusbar', (e) => e.innerText).catch(() => '');
+    check(statusBar.includes('Tiny Titans'), `no Tiny Titans runtime item in the status bar: ${statusBar.replace(/\s+/g, ' ')}`);
+    await wb.command('Tiny Titans: Show runtime');
+    const runtime = await waitFor(() => wb.outputText(), (t) => /libtorch|did not say which runtime/.test(t), 20);
+    console.log('Show runtime:', runtime);
+    check(/libtorch|did not say which runtime jobs use/.test(runtime) && !runtime.includes('undefined'), `Show runtime printed no report: ${runtime}`);
 
     // 3. completion after `criterion `: retype the criterion line and ask for suggestions.
     await wb.caretAtEndOfLine('no-such-criterion');
