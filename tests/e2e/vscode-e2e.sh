@@ -32,7 +32,8 @@ fi
 log="$(mktemp "${TMPDIR:-/tmp}/vscode-e2e-package.XXXXXX")"
 trap 'rm -f "$log"' EXIT
 echo "vscode-e2e: packaging the .vsix"
-if ! (cd "$ext" && { [ -d node_modules ] || npm ci --no-audit --no-fund; } && rm -f ./*.vsix && npm run package) >"$log" 2>&1; then
+# `npm run package`: this machine's platform package, tiny-titans-<target>.vsix (the other three are left alone).
+if ! (cd "$ext" && { [ -d node_modules ] || npm ci --no-audit --no-fund; } && npm run package) >"$log" 2>&1; then
   tail -40 "$log"; echo "vscode-e2e: FAILED (npm run package)"; exit 1
 fi
 

@@ -2,11 +2,12 @@ import * as vscode from 'vscode';
 import { findJava, checkJavaVersion } from './client/javaLocator';
 import { buildServerCommand, resolveServerJar } from './client/serverCommand';
 import { ClientFactoryOptions, ClientLike } from './client/clientTypes';
-import { ClientCommands, JOB_STATUS_NOTIFICATION, LANGUAGE_ID } from './commands/constants';
+import { ClientCommands, JOB_STATUS_NOTIFICATION, LANGUAGE_ID, RUNTIME_REQUEST } from './commands/constants';
 import { createExecuteCommandMiddleware, createShowDocumentMiddleware } from './commands/serverCommandMiddleware';
 import { checkWorkspace } from './commands/checkWorkspace';
 import { classifyChange, readServerSettings, settingsPayload, SETTINGS_SECTION, ServerSettings } from './settings/serverSettings';
 import { JobStatusBar } from './status/jobStatusBar';
+import { RuntimeStatusBar, runtimeView, RuntimeView } from './status/runtimeStatus';
 import { showReport } from './report/reportView';
 
 /** What activation needs from the machine; the real one is in client/nodeHost.ts, tests pass fakes. */
@@ -21,6 +22,9 @@ export interface ActivationDeps {
 export interface TitansExtension {
   client(): ClientLike | undefined;
   statusBar: JobStatusBar;
+  runtimeBar: RuntimeStatusBar;
+  /** Asks the running server which runtime jobs use, and shows it in the status bar. */
+  refreshRuntime(): Promise<RuntimeView>;
   restart(): Promise<void>;
   dispose(): Promise<void>;
 }
@@ -45,7 +49,9 @@ function activePruneUri(): string | undefined {
 export async function activateWith(context: vscode.ExtensionContext, deps: ActivationDeps): Promise<TitansExtension> {
   const output = vscode.window.createOutputChannel('Tiny Titans', { log: true });
   const statusBar = new JobStatusBar();
-  context.subscriptions.push(output, statusBar);
+  const runtimeBar = new RuntimeStatusBar();
+  const runtimeOutput = vscode.window.createOutputChannel('Tiny Titans Runtime');
+  context.subscriptions.push(output, statusBar, runtimeBar, runtimeOutput);
   let client: ClientLike | undefined;
 
   const middleware = {
@@ -100,9 +106,30 @@ export async function activateWith(context: vscode.ExtensionContext, deps: Activ
     try {
       await started.start();
       client = started;
+      void refreshRuntime();
     } catch (e) {
       await fail(`The Tiny Titans language server failed to start: ${(e as Error).message ?? e}`, SHOW_OUTPUT, async () => output.show());
     }
+  }
+
+  /** `titans/runtime` from the server; an older server without it, or none running, gives the reason instead. */
+  async function refreshRuntime(): Promise<RuntimeView> {
+    const running = client;
+    const view = !running
+      ? runtimeView({ ok: false, error: 'the language server is not running' })
+      : await running.sendRequest<unknown>(RUNTIME_REQUEST).then(
+          (info) => runtimeView({ ok: true, info }),
+          (e: Error) => runtimeView({ ok: false, error: e?.message ?? String(e) }),
+        );
+    runtimeBar.update(view);
+    return view;
+  }
+
+  async function showRuntime(): Promise<void> {
+    const view = await refreshRuntime();
+    runtimeOutput.clear();
+    runtimeOutput.appendLine(view.report);
+    runtimeOutput.show(true);
   }
 
   async function stop(): Promise<void> {
@@ -122,6 +149,7 @@ export async function activateWith(context: vscode.ExtensionContext, deps: Activ
     vscode.commands.registerCommand(ClientCommands.checkWorkspace, checkWorkspace),
     vscode.commands.registerCommand(ClientCommands.showOutput, () => output.show()),
     vscode.commands.registerCommand(ClientCommands.restartServer, restart),
+    vscode.commands.registerCommand(ClientCommands.showRuntime, showRuntime),
     vscode.workspace.onDidChangeConfiguration((e) => {
       const change = classifyChange((section) => e.affectsConfiguration(section));
       if (change === 'restart') {
@@ -134,5 +162,5 @@ export async function activateWith(context: vscode.ExtensionContext, deps: Activ
   );
 
   await start();
-  return { client: () => client, statusBar, restart, dispose: stop };
+  return { client: () => client, statusBar, runtimeBar, refreshRuntime, restart, dispose: stop };
 }

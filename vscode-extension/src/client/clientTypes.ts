@@ -5,6 +5,7 @@ export interface ClientLike {
   start(): Promise<void>;
   stop(): Promise<void>;
   sendNotification(method: string, params?: unknown): Promise<void>;
+  sendRequest<R>(method: string, params?: unknown): Promise<R>;
   onNotification(method: string, handler: (params: any) => void): { dispose(): void };
 }
 

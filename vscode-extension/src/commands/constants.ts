@@ -15,12 +15,16 @@ export const ClientCommands = {
   checkWorkspace: 'titans.checkWorkspace',
   showOutput: 'titans.showOutput',
   restartServer: 'titans.restartServer',
+  showRuntime: 'titans.showRuntime',
 } as const;
 
 /** Context key true while a job runs; it shows the Cancel button in the editor title. */
 export const JOB_RUNNING_CONTEXT = 'titans.jobRunning';
 
 export const LANGUAGE_ID = 'prune';
+
+/** Custom request: the server answers { summary, text } about the libtorch and device jobs use (titans-cli doctor). */
+export const RUNTIME_REQUEST = 'titans/runtime';
 
 /** Custom notification the server may send about a job, besides $/progress. */
 export const JOB_STATUS_NOTIFICATION = 'titans/jobStatus';

@@ -2,7 +2,8 @@
 // End-to-end in real VS Code: installs the packaged .vsix into code-server, opens the workbench in headless
 // Chromium (puppeteer-core) and works as a user would:
 //   1. broken.prune (an unknown criterion): the grammar colours it, the server's error is in the Problems panel;
-//   2. the Tiny Titans commands are in the palette, and Estimate answers for the active spec;
+//   2. the Tiny Titans commands are in the palette, and Estimate answers for the active spec; the runtime item is
+//      in the status bar and Show runtime prints a report;
 //   3. typing `criterion ` and Ctrl+Space lists the criteria (l1 among them) in the suggest widget;
 //   4. run.prune (mnist-cnn on the shipped MNIST sample): an edit and a save run it with the real engine, and
 //      its results (measured figures, the expect verdict) appear in the Problems panel;
@@ -54,12 +55,14 @@ function findPuppeteer() {
 const codeServer = findCodeServer();
 const chromium = [process.env.CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((c) => c && fs.existsSync(c));
 const puppeteer = findPuppeteer();
-const vsix = fs.readdirSync(root).find((f) => f.endsWith('.vsix'));
+// This machine's platform package: code-server, like VS Code, runs the one whose target matches.
+const { currentTarget, vsixName } = require('../../scripts/platforms');
+const vsix = currentTarget() && fs.existsSync(path.join(root, vsixName(currentTarget()))) ? vsixName(currentTarget()) : undefined;
 const java = spawnSync('java', ['-version'], { encoding: 'utf8' });
 if (!codeServer) skip('code-server is not installed (set CODE_SERVER or E2E_DIR).');
 if (!chromium) skip('Chromium is not installed (apt-get install chromium, or set CHROMIUM).');
 if (!puppeteer) skip('puppeteer-core is not installed (npm install --prefix "$E2E_DIR" puppeteer-core@25.16.0).');
-if (!vsix) skip('no .vsix in vscode-extension/ (npm run package after building the server).');
+if (!vsix) skip(`no ${currentTarget() ? vsixName(currentTarget()) : 'package for this platform'} in vscode-extension/ (npm run package after building the server).`);
 if (java.status !== 0) skip('java is not on PATH.');
 
 /** The spec that runs on save: the shipped MNIST CNN and MNIST sample, by absolute path. */
@@ -180,6 +183,15 @@ async function main() {
     console.log('Notifications after Estimate:', toasts);
     check(toasts.some((t) => t.includes('e2e_check') && t.includes('resnet20')), 'Estimate from the palette showed no estimate for e2e_check');
     check(!toasts.some((t) => /not found|failed/i.test(t)), `an error notification: ${toasts.join(' | ')}`);
+
+    // 2b. the runtime item is in the status bar, and Show runtime prints the server's report (titans/runtime), or
+    // the reason there is none, in its own output: never nothing, never "undefined".
+    const statusBar = await page.$eval('.part.statusbar', (e) => e.innerText).catch(() => '');
+    check(statusBar.includes('Tiny Titans'), `no Tiny Titans runtime item in the status bar: ${statusBar.replace(/\s+/g, ' ')}`);
+    await wb.command('Tiny Titans: Show runtime');
+    const runtime = await waitFor(() => wb.outputText(), (t) => /libtorch|did not say which runtime/.test(t), 20);
+    console.log('Show runtime:', runtime);
+    check(/libtorch|did not say which runtime jobs use/.test(runtime) && !runtime.includes('undefined'), `Show runtime printed no report: ${runtime}`);
 
     // 3. completion after `criterion `: retype the criterion line and ask for suggestions.
     await wb.caretAtEndOfLine('no-such-criterion');

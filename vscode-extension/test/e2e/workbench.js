@@ -91,6 +91,11 @@ class Workbench {
     return rows;
   }
 
+  /** The lines the Output panel shows now. */
+  async outputText() {
+    return (await texts(this.page, '.part.panel .output .view-line, .part.panel .output-view .view-line')).join('\n');
+  }
+
   notifications() {
     return texts(this.page, '.notifications-toasts .notification-list-item-message');
   }

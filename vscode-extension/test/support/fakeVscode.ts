@@ -43,6 +43,8 @@ export function createFakeVscode() {
   const executed: { command: string; args: unknown[] }[] = [];
   const messages: { level: 'error' | 'info'; text: string; items: string[] }[] = [];
   const outputLines: string[] = [];
+  /** What each output channel, by name, holds now (clear() empties it). */
+  const channels = new Map<string, string[]>();
   const statusItems: FakeStatusBarItem[] = [];
   const configChanged = new FakeEvent<{ affectsConfiguration(section: string): boolean }>();
   const diagnosticsChanged = new FakeEvent<{ uris: FakeUri[] }>();
@@ -62,13 +64,19 @@ export function createFakeVscode() {
       get activeTextEditor() {
         return state.activeEditor;
       },
-      createOutputChannel: () => ({
-        appendLine: (l: string) => outputLines.push(l),
-        append: (l: string) => outputLines.push(l),
-        info: (l: string) => outputLines.push(l),
-        show: () => executed.push({ command: '<output.show>', args: [] }),
-        dispose: () => undefined,
-      }),
+      createOutputChannel: (name: string) => {
+        const lines: string[] = [];
+        channels.set(name, lines);
+        const add = (l: string) => void (outputLines.push(l), lines.push(l));
+        return {
+          appendLine: add,
+          append: add,
+          info: add,
+          clear: () => void lines.splice(0),
+          show: () => executed.push({ command: '<output.show>', args: [name] }),
+          dispose: () => undefined,
+        };
+      },
       createStatusBarItem: () => {
         const item: FakeStatusBarItem = {
           text: '',
@@ -141,7 +149,7 @@ export function createFakeVscode() {
     diagnosticsChanged.fire({ uris: [uri] });
   }
 
-  return { vscode, settings, registered, executed, messages, outputLines, statusItems, state, changeSettings, files, opened, publish };
+  return { vscode, settings, registered, executed, messages, outputLines, channels, statusItems, state, changeSettings, files, opened, publish };
 }
 
 export type FakeVscode = ReturnType<typeof createFakeVscode>;

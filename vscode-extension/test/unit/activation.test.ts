@@ -11,8 +11,8 @@ const { activateWith } = require('../../src/activation') as typeof import('../..
 const JAR = '/ext/server/titans-server.jar';
 const ALL_FEATURES = { diagnostics: true, completion: true, hover: true, inlayHints: true, codeLens: true, estimates: true, formatting: true };
 
-/** A fake language client recording its life and what it is sent. */
-function fakeClient(options: ClientFactoryOptions) {
+/** A fake language client recording its life and what it is sent; `requests` answers requests by method. */
+function fakeClient(options: ClientFactoryOptions, requests: Record<string, () => Promise<unknown>> = {}) {
   const handlers = new Map<string, (p: unknown) => void>();
   const c = {
     options,
@@ -23,6 +23,9 @@ function fakeClient(options: ClientFactoryOptions) {
     start: async () => void (c.started = true),
     stop: async () => void (c.stopped = true),
     sendNotification: async (method: string, params?: unknown) => void c.notifications.push({ method, params }),
+    // as vscode-languageclient rejects a request the server does not handle
+    sendRequest: async <R>(method: string) =>
+      (requests[method] ?? (() => Promise.reject(new Error(`Unhandled method ${method}`))))() as Promise<R>,
     onNotification: (method: string, h: (p: unknown) => void) => {
       handlers.set(method, h);
       return { dispose: () => handlers.delete(method) };
@@ -32,7 +35,13 @@ function fakeClient(options: ClientFactoryOptions) {
 }
 
 /** Activates against the fake editor and a fake machine with the given files and `java -version` output. */
-async function activate(fake: FakeVscode, files: string[], javaVersion = 'openjdk version "17.0.15"', env: Record<string, string> = { PATH: '/usr/bin' }) {
+async function activate(
+  fake: FakeVscode,
+  files: string[],
+  javaVersion = 'openjdk version "17.0.15"',
+  env: Record<string, string> = { PATH: '/usr/bin' },
+  requests: Record<string, () => Promise<unknown>> = {},
+) {
   const clients: ReturnType<typeof fakeClient>[] = [];
   const context = { subscriptions: [] as { dispose(): void }[], extensionPath: '/ext' };
   const ext = await activateWith(context as never, {
@@ -41,7 +50,7 @@ async function activate(fake: FakeVscode, files: string[], javaVersion = 'openjd
     isFile: (p) => files.includes(p),
     javaVersion: async () => javaVersion,
     createClient: (o) => {
-      const c = fakeClient(o);
+      const c = fakeClient(o, requests);
       clients.push(c);
       return c;
     },
@@ -77,7 +86,7 @@ test('with Java on PATH: the bundled server starts with the VM arguments and the
   assert.deepEqual(c.options.initializationOptions, {
     titans: { runOnSave: true, defaultTarget: 'cpu', carbonRegion: 'BRA', jobJavaOptions: [], features: ALL_FEATURES },
   });
-  assert.deepEqual([...fake.registered.keys()].sort(), ['titans.checkWorkspace', 'titans.restartServer', 'titans.showOutput']);
+  assert.deepEqual([...fake.registered.keys()].sort(), ['titans.checkWorkspace', 'titans.restartServer', 'titans.showOutput', 'titans.showRuntime']);
   assert.equal(fake.messages.length, 0);
 });
 
@@ -146,4 +155,32 @@ test('a server that fails to start is reported with a button to the output', asy
   });
   assert.match(fake.messages[0].text, /failed to start: exited with code 1/);
   assert.deepEqual(fake.messages[0].items, ['Show Output']);
+});
+
+test('the runtime the server reports is the status-bar tooltip, and Show runtime prints the full report', async () => {
+  const fake = installFakeVscode();
+  const report = 'libtorch 2.7.1 cpu\n  chosen: bundled natives (natives/pytorch-native-cpu-2.7.1-linux-x86_64.jar)\n  CUDA: none';
+  let asked = 0;
+  await activate(fake, ['/usr/bin/java', JAR], undefined, undefined, {
+    'titans/runtime': async () => (asked++, { summary: 'libtorch 2.7.1 cpu (bundled natives) on cpu', text: report }),
+  });
+  await settle();
+  const item = fake.statusItems[1];
+  assert.ok(item.visible);
+  assert.equal(item.command, 'titans.showRuntime');
+  assert.equal(item.tooltip, 'Tiny Titans runtime: libtorch 2.7.1 cpu (bundled natives) on cpu\nClick for the full report');
+  await fake.registered.get('titans.showRuntime')!();
+  assert.equal(asked, 2, 'the command asks again: the runtime may have changed (a new PYTORCH_LIBRARY_PATH after a restart)');
+  assert.deepEqual(fake.channels.get('Tiny Titans Runtime'), [report]);
+  assert.ok(fake.executed.some((e) => e.command === '<output.show>' && e.args[0] === 'Tiny Titans Runtime'));
+});
+
+test('a server without titans/runtime leaves the reason in the tooltip and the report, not an error', async () => {
+  const fake = installFakeVscode();
+  await activate(fake, ['/usr/bin/java', JAR]);
+  await settle();
+  assert.equal(fake.statusItems[1].tooltip, 'Tiny Titans runtime: unknown (Unhandled method titans/runtime)');
+  await fake.registered.get('titans.showRuntime')!();
+  assert.match(fake.channels.get('Tiny Titans Runtime')!.join('\n'), /did not say which runtime jobs use: Unhandled method titans\/runtime\.\nRun `titans-cli doctor`/);
+  assert.equal(fake.messages.length, 0);
 });
