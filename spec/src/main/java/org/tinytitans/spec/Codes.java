@@ -31,6 +31,7 @@ public final class Codes {
     public static final String UNKNOWN_MODEL = code("unknown-model", "A model name that is not in the zoo.", "model |resnet57");
     public static final String UNKNOWN_DATASET = code("unknown-dataset", "A dataset name that is not known.", "dataset |cifar11");
     public static final String UNKNOWN_METRIC = code("unknown-metric", "A metric name that is not known.", "measure flops, |parms");
+    public static final String UNKNOWN_EXPORT_FORMAT = code("unknown-export-format", "An `export` format that is not known (onnx is).", "export |tflite");
     public static final String UNKNOWN_TARGET = code("unknown-target", "A `target` kind other than cpu, gpu, ssh or slurm.", "target |tpu");
     public static final String UNKNOWN_VALUE = code("unknown-value", "A value outside the property's fixed choices.", "prune filters { scope |everywhere }");
     // values
