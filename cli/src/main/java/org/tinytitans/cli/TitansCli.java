@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Prune neural networks and measure what it buys: FLOPs, params, latency, accuracy, energy, carbon.",
-        subcommands = {CheckCommand.class, RunCommand.class, EstimateCommand.class, LspCommand.class, ReportCommand.class, CompareCommand.class, ModelsCommand.class, CriteriaCommand.class, InitCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {CheckCommand.class, RunCommand.class, EstimateCommand.class, LspCommand.class, ReportCommand.class, ExportCommand.class, CompareCommand.class, ModelsCommand.class, CriteriaCommand.class, InitCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:everything passed",

@@ -25,7 +25,7 @@ import org.tinytitans.engine.train.Progress;
 import org.tinytitans.engine.zoo.Zoo;
 
 /** Every zoo vision model, dense and 50%-filter-pruned, exported and run in ONNX Runtime: the same logits as ours. */
-class OnnxExportTest {
+public class OnnxExportTest {
     static final Path SAMPLES = Path.of(System.getProperty("user.dir")).resolve("../samples").normalize();
 
     static Stream<String> visionModels() {
@@ -72,7 +72,7 @@ class OnnxExportTest {
     }
 
     /** Exports, runs a batch of 2 in ONNX Runtime and in the engine; max |diff| within 1e-4 of the largest logit (at least 1). */
-    static ModelProto assertSameLogits(Network net, Path file) throws Exception {
+    public static ModelProto assertSameLogits(Network net, Path file) throws Exception {
         ModelProto m = OnnxExport.write(net, file);
         Graph g = net.graph();
         long[] shape = {2, g.inputLayer().out(), g.height(), g.width()};
