@@ -62,6 +62,7 @@ public final class Codes {
     public static final String EXPECT_SYNTAX = code("expect-syntax", "An `expect` line not of the form `expect METRIC [drop] OP QUANTITY`.", "expect accuracy |= 90%");
     public static final String EXPECT_NOT_MEASURED = code("expect-not-measured", "An `expect` on a metric that `measure` does not list (it is measured anyway).", "measure flops; expect |accuracy >= 90%");
     public static final String MODEL_DATASET_MISMATCH = code("model-dataset-mismatch", "A language model with an image dataset or the reverse.", "model tiny-lm; dataset |cifar10");
+    public static final String VISION_ONLY = code("vision-only", "Something that applies to vision models only (ONNX export, `runtime onnxruntime`) on a language model.", "model tiny-lm; export |onnx");
     public static final String CRITERION_FAMILY = code("criterion-family", "A granularity that does not apply to the model's family (e.g. `prune heads` on a CNN).", "model resnet56; prune |heads { ratio 20% }");
 
     private Codes() {}

@@ -111,9 +111,18 @@ final class SemanticChecker {
                 case "model" -> checkModel(s, ctx);
                 case "dataset" -> checkDataset(s, ctx);
                 case "prune" -> checkPrune(s, ctx);
-                case "finetune", "latency", "energy" -> {
+                case "finetune", "energy" -> {
                     noArguments(s);
                     checkProperties(name, s, null);
+                }
+                case "latency" -> {
+                    noArguments(s);
+                    Statement runtime = checkProperties(name, s, null).get("runtime");
+                    Optional<Value> v = runtime == null ? Optional.empty() : runtime.argument();
+                    if (v.isPresent() && v.get().text().equals("onnxruntime") && ctx.model() != null && ctx.model().isLanguage()) {
+                        report.error(v.get().range(), Codes.VISION_ONLY, "runtime onnxruntime applies to vision models (they are exported "
+                                + "to ONNX), but '" + ctx.model().name() + "' is a language model");
+                    }
                 }
                 case "target" -> checkTarget(s);
                 case "measure" -> checkMeasure(s);
@@ -300,7 +309,7 @@ final class SemanticChecker {
             if (v.kind() != TokenKind.NAME || C.exportFormat(v.text()).isEmpty()) {
                 report.unknown(v.range(), Codes.UNKNOWN_EXPORT_FORMAT, "export format", v.text(), formats);
             } else if (ctx.model() != null && !ctx.model().family().equals("vision")) {
-                report.error(v.range(), Codes.CRITERION_FAMILY, "export " + v.text() + " applies to vision models, but '"
+                report.error(v.range(), Codes.VISION_ONLY, "export " + v.text() + " applies to vision models, but '"
                         + ctx.model().name() + "' is a " + ctx.model().family() + " model");
             }
         });

@@ -97,7 +97,8 @@ class CheckerTest {
         assertOnly(experiment("prune filters { criterion l1; ratio 50% }\nexport |tflite"), "unknown-export-format");
         assertOnly(experiment("prune filters { criterion l1; ratio 50% }\n|export"), "missing-value");
         assertOnly(experiment("prune filters { criterion l1; ratio 50% }\nlatency { runtime |tensorrt }"), "unknown-value");
-        assertDiagnostic("experiment e { model tiny-lm; dataset text\n prune heads { criterion taylor; ratio 30% }\n export |onnx }", "criterion-family");
+        assertDiagnostic("experiment e { model tiny-lm; dataset text\n prune heads { criterion taylor; ratio 30% }\n export |onnx }", "vision-only");
+        assertDiagnostic("experiment e { model tiny-lm; dataset text\n prune heads { criterion taylor; ratio 30% }\n latency { runtime |onnxruntime } }", "vision-only");
     }
 
     @Test
