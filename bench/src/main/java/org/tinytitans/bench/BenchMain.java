@@ -31,7 +31,7 @@ public final class BenchMain {
             case "startup" -> new StartupBench(repo, work.resolve("startup"), quick ? 3 : 10).run();
             case "engine" -> new EngineBench(repo, quick).run();
             case "peer" -> new PeerBench(repo, work.resolve("peer"), quick).run();
-            case "criteria" -> new CriteriaBench(repo, quick ? 8 : 16, quick ? 5 : 40).run();
+            case "criteria" -> new CriteriaBench(repo, quick ? 8 : 64, quick ? 5 : 60).run();
             case "memory" -> new MemoryBench(repo.resolve("bench/target/titans-bench.jar")).run(quick);
             default -> throw new IllegalArgumentException("unknown suite " + args[0]);
         };

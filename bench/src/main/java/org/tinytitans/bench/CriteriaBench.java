@@ -47,7 +47,7 @@ public final class CriteriaBench {
     }
 
     /** Scores, or null after recording the stopped run in {@code row[0]}. */
-    private float[][] score(Criterion c, Network net, ImageSet data, String[] row) {
+    private float[][] score(Criterion c, org.tinytitans.engine.criteria.ScoringModel net, ImageSet data, String[] row) {
         long t0 = System.nanoTime();
         try {
             float[][] s = c.name().equals("taylor") ? c.score(net, data, 1, budget(t0))
@@ -67,7 +67,10 @@ public final class CriteriaBench {
                 .append("warm-up scoring with l1. Data-driven criteria get ").append(samples)
                 .append(" synthetic N(0,1) CIFAR-sized images (`Synthetic.normal`, seed 1); the time grows linearly with the sample count. ")
                 .append("A criterion still scoring after ").append(Table.num("%.0f", budgetS))
-                .append(" s is stopped and its full time extrapolated from the units done (perturbation criteria run one forward pass per filter). ")
+                .append(" s is stopped and its full time extrapolated from the filters done. Filter-level kl-divergence and cka stack ")
+                .append("silenced variants (several filters per forward pass, the layers before the filter's conv run once); the rows ")
+                .append("marked `one filter per pass` time the same criterion through the reference path (weights zeroed, one pass per filter) ")
+                .append("in the same run: the before/after of issue 15. ")
                 .append("Filters: score every filter unit, then plan + surgery for 50% per layer. Layers: score every residual block, ")
                 .append("then remove 3 blocks.\n\n");
         Table t = new Table("model", "level", "criterion", "score (s)", "prune (s)", "params after");
@@ -90,6 +93,12 @@ public final class CriteriaBench {
                         long t2 = System.nanoTime();
                         t.row("resnet" + depth, "filters", name, took[0], Table.num("%.2f", (t2 - t1) / 1e9), pruned.parameterCount());
                     }
+                }
+                for (String name : List.of("kl-divergence", "cka")) {
+                    System.err.println("criteria: resnet" + depth + " filters " + name + " one filter per pass");
+                    String[] took = new String[1];
+                    score(Criteria.filter(name), new OneFilterPerPass(net), data, took);
+                    t.row("resnet" + depth, "filters", name + " (one filter per pass)", took[0], "", "");
                 }
                 for (String name : Criteria.LAYER_NAMES) {
                     System.err.println("criteria: resnet" + depth + " layers " + name);

@@ -13,16 +13,19 @@ import org.tinytitans.engine.graph.GraphJson;
 import org.tinytitans.engine.latency.ThreadSettings;
 import org.tinytitans.engine.model.Models;
 import org.tinytitans.engine.model.Network;
+import org.tinytitans.engine.onnx.OnnxExport;
+import org.tinytitans.engine.onnx.OnnxRuntimeModel;
 import org.tinytitans.engine.train.NoGrad;
 
 /**
- * Our engine against python3-torch 1.13 on the same dense and pruned ResNet-56, side by side in one run: the
- * pruned widths and weights are exported (graph JSON + safetensors) and rebuilt by the peer, its outputs are
- * checked against ours, then every round times each (model, runtime) once, rotating the order.
+ * Our engine against python3-torch 1.13 and ONNX Runtime on the same dense and pruned ResNet-56, side by side in
+ * one run: the pruned widths and weights are exported (graph JSON + safetensors) and rebuilt by the peer, and
+ * exported as ONNX (the engine's own exporter) for ONNX Runtime in this JVM; outputs are checked against ours,
+ * then every round times each (model, runtime) once, rotating the order.
  */
 public final class PeerBench {
 
-    private static final List<String> MODES = List.of("ours", "eager", "traced", "frozen");
+    private static final List<String> MODES = List.of("ours", "onnxruntime", "eager", "traced", "frozen");
     private final Path repo;
     private final Path work;
     private final boolean quick;
@@ -37,6 +40,7 @@ public final class PeerBench {
         Files.createDirectories(work);
         ThreadSettings threads = ThreadSettings.current();
         Map<String, Network> models = new LinkedHashMap<>();
+        Map<String, OnnxRuntimeModel> ort = new LinkedHashMap<>();
         Network dense = Nets.resnet(repo, 56);
         models.put("dense", dense);
         models.put("pruned 50%", Nets.pruneL1(dense, 0.5));
@@ -52,12 +56,15 @@ public final class PeerBench {
                     .append(" inter-op threads, oneDNN ").append(info.get("mkldnn").getAsBoolean() ? "on" : "off")
                     .append(", libopenblas0 installed), started by the benchmark JVM with the same environment: `")
                     .append(threads.settings()).append("`. OMP_WAIT_POLICY is left at its default here on purpose: with `active`, ")
-                    .append("the idle process's OpenMP threads would spin while the other one is being timed.\n\n");
+                    .append("the idle process's OpenMP threads would spin while the other one is being timed. ONNX Runtime ")
+                    .append(OnnxRuntimeModel.version()).append(" (Java API, CPU execution provider, all graph optimisations, ")
+                    .append(threads.intraOpThreads()).append(" intra-op / 1 inter-op threads; its own thread pool, not OpenMP) runs in the ")
+                    .append("benchmark JVM on the model files `titans-cli export` writes (opset 17).\n\n");
             md.append("Both sides run the same architecture: the engine exports each network's graph JSON and safetensors, ")
                     .append("`bench/peers/torch_peer.py` rebuilds it layer by layer with torch.nn.functional. Peer modes: eager; ")
                     .append("traced (`torch.jit.trace`); frozen (trace + `torch.jit.freeze`, which folds batch norms into the convolutions). ")
-                    .append("Same-output check on a batch of 2 (max |ours - peer| over the logits):\n\n");
-            Table check = new Table("model", "MACs/sample", "params", "max abs diff", "max abs logit");
+                    .append("Same-output check on a batch of 2 (max |ours - peer| and |ours - onnxruntime| over the logits):\n\n");
+            Table check = new Table("model", "MACs/sample", "params", "max abs diff (peer)", "max abs diff (onnxruntime)", "max abs logit");
             for (Map.Entry<String, Network> e : models.entrySet()) {
                 String name = e.getKey().replaceAll("[^a-z0-9]", "");
                 Path graph = work.resolve(name + ".graph.json"), weights = work.resolve(name + ".safetensors");
@@ -69,20 +76,29 @@ public final class PeerBench {
                 Path input = write(work.resolve(name + ".input.f32"), x);
                 Path expected = write(work.resolve(name + ".expected.f32"), NoGrad.call(() -> Nets.logits(e.getValue(), x, shape)));
                 var r = peer.call(Map.of("cmd", "check", "name", e.getKey(), "input", input.toString(), "shape", shape, "expected", expected.toString()));
+                OnnxRuntimeModel o = new OnnxRuntimeModel(OnnxExport.model(e.getValue()).toByteArray(), threads.intraOpThreads());
+                ort.put(e.getKey(), o);
+                float[] ours = NoGrad.call(() -> Nets.logits(e.getValue(), x, shape));
+                float[] theirs = o.run(x, shape);
+                double ortDiff = 0;
+                for (int i = 0; i < ours.length; i++) {
+                    ortDiff = Math.max(ortDiff, Math.abs(ours[i] - theirs[i]));
+                }
                 check.row(e.getKey(), Table.num("%.1f M", e.getValue().graph().counts().macs() / 1e6), e.getValue().parameterCount(),
-                        Table.num("%.2g", r.get("maxAbsDiff").getAsDouble()), Table.num("%.3g", r.get("maxAbs").getAsDouble()));
+                        Table.num("%.2g", r.get("maxAbsDiff").getAsDouble()), Table.num("%.2g", ortDiff), Table.num("%.3g", r.get("maxAbs").getAsDouble()));
             }
             md.append(check.markdown()).append("\n");
             for (int batch : new int[] {1, 128}) {
                 System.err.println("peer: batch " + batch);
                 int runs = batch == 1 ? (quick ? 10 : 40) : (quick ? 3 : 10);
-                Map<String, Samples> t = rounds(peer, models, batch, runs, batch == 1 ? 5 : 3);
-                Table table = new Table("model", "ours p50 (ms)", "eager p50", "traced p50", "frozen p50",
-                        "ours/eager", "ours/traced", "ours/frozen", "ours/frozen (paired)");
+                Map<String, Samples> t = rounds(peer, ort, models, batch, runs, batch == 1 ? 5 : 3);
+                Table table = new Table("model", "ours p50 (ms)", "onnxruntime p50", "eager p50", "traced p50", "frozen p50",
+                        "ours/onnxruntime", "ours/eager", "ours/traced", "ours/frozen", "ours/frozen (paired)");
                 for (String m : models.keySet()) {
                     Samples o = t.get(m + "|ours");
-                    table.row(m, Table.ms(o.p50()), Table.ms(t.get(m + "|eager").p50()), Table.ms(t.get(m + "|traced").p50()),
-                            Table.ms(t.get(m + "|frozen").p50()), Table.ratio(o.ratioTo(t.get(m + "|eager"))),
+                    table.row(m, Table.ms(o.p50()), Table.ms(t.get(m + "|onnxruntime").p50()), Table.ms(t.get(m + "|eager").p50()),
+                            Table.ms(t.get(m + "|traced").p50()), Table.ms(t.get(m + "|frozen").p50()),
+                            Table.ratio(o.ratioTo(t.get(m + "|onnxruntime"))), Table.ratio(o.ratioTo(t.get(m + "|eager"))),
                             Table.ratio(o.ratioTo(t.get(m + "|traced"))), Table.ratio(o.ratioTo(t.get(m + "|frozen"))),
                             Table.ratio(t.get(m + "|frozen").pairedSpeedupOver(o)));
                 }
@@ -91,7 +107,7 @@ public final class PeerBench {
                 double flops = (double) dense.graph().counts().macs() / models.get("pruned 50%").graph().counts().macs();
                 for (String mode : MODES) {
                     Samples d = t.get("dense|" + mode), p = t.get("pruned 50%|" + mode);
-                    speed.row(mode.equals("ours") ? "ours (DJL)" : "python3-torch " + mode, Table.ms(d.p50()), Table.ms(p.p50()),
+                    speed.row(mode.equals("ours") ? "ours (DJL)" : mode.equals("onnxruntime") ? "onnxruntime " + OnnxRuntimeModel.version() : "python3-torch " + mode, Table.ms(d.p50()), Table.ms(p.p50()),
                             Table.ratio(d.p50() / p.p50()), Table.ratio(p.pairedSpeedupOver(d)), Table.ratio(flops));
                 }
                 md.append("### Batch ").append(batch).append(" (").append(runs).append(" interleaved rounds; ours/peer below x1.00 = ours faster)\n\n")
@@ -99,12 +115,15 @@ public final class PeerBench {
             }
         } finally {
             models.values().forEach(Network::close);
+            ort.values().forEach(OnnxRuntimeModel::close);
         }
-        md.append("Goal: ours/peer at most x1.00, and a structured speed-up at least the peer's at equal MACs.\n\n");
+        md.append("Goal: ours/peer at most x1.00, and a structured speed-up at least the peer's at equal MACs. ")
+                .append("`ours/onnxruntime` compares the engine with the runtime `latency { runtime onnxruntime }` uses.\n\n");
         return md.toString();
     }
 
-    private Map<String, Samples> rounds(TorchPeer peer, Map<String, Network> models, int batch, int runs, int warmup) throws IOException {
+    private Map<String, Samples> rounds(TorchPeer peer, Map<String, OnnxRuntimeModel> ort, Map<String, Network> models, int batch,
+                                        int runs, int warmup) throws IOException {
         long[] shape = {batch, 3, 32, 32};
         float[] x = Nets.input(shape, 7);
         List<String> keys = new ArrayList<>();
@@ -121,7 +140,7 @@ public final class PeerBench {
                 String k = keys.get(Math.floorMod(round + i, keys.size()));
                 String model = k.substring(0, k.indexOf('|')), mode = k.substring(k.indexOf('|') + 1);
                 double t = mode.equals("ours") ? NoGrad.call(() -> Nets.forwardMs(models.get(model), x, shape))
-                        : peer.time(model, mode, batch);
+                        : mode.equals("onnxruntime") ? ort.get(model).timeOnce(x, shape) : peer.time(model, mode, batch);
                 if (round >= 0) {
                     ms.get(k)[round] = t;
                 }

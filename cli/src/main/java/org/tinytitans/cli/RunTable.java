@@ -41,6 +41,9 @@ final class RunTable {
                     pl > 0 ? fmt(bl / pl) + "x speed-up" : "");
             JsonObject lat = b.getAsJsonObject("latency_ms");
             String unit = lat.has("unit") ? lat.get("unit").getAsString() : "batch " + lat.get("batch").getAsInt() + ", interleaved";
+            if (lat.has("runtime")) {
+                unit += ", " + lat.get("runtime").getAsString() + (lat.has("runtimeVersion") ? " " + lat.get("runtimeVersion").getAsString() : "");
+            }
             String per = p.has("throughput_unit") ? " " + p.get("throughput_unit").getAsString() : "/s";
             row(out, "throughput", b, p, "throughput", v -> fmt(v) + per, true);
             out.printf(Locale.ROOT, "  %-16s %s%n", "", "(" + unit + ")");

@@ -9,7 +9,7 @@ import org.tinytitans.engine.job.ExitCodes;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Prune neural networks and measure what it buys: FLOPs, params, latency, accuracy, energy, carbon.",
-        subcommands = {CheckCommand.class, RunCommand.class, EstimateCommand.class, LspCommand.class, ReportCommand.class, CompareCommand.class, ModelsCommand.class, CriteriaCommand.class, DoctorCommand.class, InitCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {CheckCommand.class, RunCommand.class, EstimateCommand.class, LspCommand.class, ReportCommand.class, ExportCommand.class, CompareCommand.class, ModelsCommand.class, CriteriaCommand.class, DoctorCommand.class, InitCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:everything passed",

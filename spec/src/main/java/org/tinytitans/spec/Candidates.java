@@ -82,6 +82,10 @@ public final class Candidates {
                     if (e.valueIndex() == 0) for (TargetInfo t : C.targets()) out.add(new Candidate(t.name(), "target", t.argument(), t.doc()));
                     return out;
                 }
+                case "export" -> {
+                    if (e.valueIndex() == 0) C.exportFormats().forEach(f -> out.add(new Candidate(f.name(), "value", f.file(), f.doc())));
+                    return out;
+                }
                 case "measure" -> {
                     for (MetricInfo m : C.metrics()) {
                         if (!e.previousValues().contains(m.name())) out.add(metric(m));

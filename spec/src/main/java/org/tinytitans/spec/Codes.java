@@ -31,6 +31,7 @@ public final class Codes {
     public static final String UNKNOWN_MODEL = code("unknown-model", "A model name that is not in the zoo.", "model |resnet57");
     public static final String UNKNOWN_DATASET = code("unknown-dataset", "A dataset name that is not known.", "dataset |cifar11");
     public static final String UNKNOWN_METRIC = code("unknown-metric", "A metric name that is not known.", "measure flops, |parms");
+    public static final String UNKNOWN_EXPORT_FORMAT = code("unknown-export-format", "An `export` format that is not known (onnx is).", "export |tflite");
     public static final String UNKNOWN_TARGET = code("unknown-target", "A `target` kind other than cpu, gpu, ssh or slurm.", "target |tpu");
     public static final String UNKNOWN_VALUE = code("unknown-value", "A value outside the property's fixed choices.", "prune filters { scope |everywhere }");
     // values
@@ -64,6 +65,7 @@ public final class Codes {
     public static final String EXPECT_NOT_MEASURED = code("expect-not-measured", "An `expect` on a metric that `measure` does not list (it is measured anyway).", "measure flops; expect |accuracy >= 90%");
     public static final String MODEL_DATASET_MISMATCH = code("model-dataset-mismatch", "A language model with an image dataset or the reverse.", "model tiny-lm; dataset |cifar10");
     public static final String CLASSES_MISMATCH = code("classes-mismatch", "A dataset with another number of classes than the model has outputs: its labels would not be the model's classes.", "model mobilenetv2; dataset imagenet { classes |10 }");
+    public static final String VISION_ONLY = code("vision-only", "Something that applies to vision models only (ONNX export, `runtime onnxruntime`) on a language model.", "model tiny-lm; export |onnx");
     public static final String CRITERION_FAMILY = code("criterion-family", "A granularity that does not apply to the model's family (e.g. `prune heads` on a CNN).", "model resnet56; prune |heads { ratio 20% }");
 
     private Codes() {}

@@ -63,6 +63,8 @@ public final class Hover {
                         + "\n\nCriteria: " + String.join(", ", g.criteria()));
             case "target":
                 return C.target(word).map(t -> "**target " + t.name() + "**: " + t.doc());
+            case "export":
+                return C.exportFormat(word).map(f -> "**export " + f.name() + "** (writes `" + f.file() + "`): " + f.doc());
             case "measure", "expect":
                 return C.metric(word).map(m -> "**" + m.name() + "** (" + m.unitKind().label() + (m.lowerIsBetter() ? ", lower is better" : ", higher is better")
                         + "): " + m.doc());

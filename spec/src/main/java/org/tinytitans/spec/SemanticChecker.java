@@ -13,6 +13,7 @@ import org.tinytitans.spec.catalog.BlockInfo;
 import org.tinytitans.spec.catalog.Catalog;
 import org.tinytitans.spec.catalog.CriterionInfo;
 import org.tinytitans.spec.catalog.DatasetInfo;
+import org.tinytitans.spec.catalog.ExportFormatInfo;
 import org.tinytitans.spec.catalog.GranularityInfo;
 import org.tinytitans.spec.catalog.ModelInfo;
 import org.tinytitans.spec.catalog.PropertyInfo;
@@ -115,12 +116,22 @@ final class SemanticChecker {
                 case "model" -> checkModel(s, ctx);
                 case "dataset" -> checkDataset(s, ctx);
                 case "prune" -> checkPrune(s, ctx);
-                case "finetune", "latency", "energy" -> {
+                case "finetune", "energy" -> {
                     noArguments(s);
                     checkProperties(name, s, null);
                 }
+                case "latency" -> {
+                    noArguments(s);
+                    Statement runtime = checkProperties(name, s, null).get("runtime");
+                    Optional<Value> v = runtime == null ? Optional.empty() : runtime.argument();
+                    if (v.isPresent() && v.get().text().equals("onnxruntime") && ctx.model() != null && ctx.model().isLanguage()) {
+                        report.error(v.get().range(), Codes.VISION_ONLY, "runtime onnxruntime applies to vision models (they are exported "
+                                + "to ONNX), but '" + ctx.model().name() + "' is a language model");
+                    }
+                }
                 case "target" -> checkTarget(s);
                 case "measure" -> checkMeasure(s);
+                case "export" -> checkExport(s, ctx);
                 case "expect" -> new ExpectChecker(report, values).check(s, ctx.measures());
                 case "description", "seed" -> {
                     noBody(s);
@@ -321,6 +332,19 @@ final class SemanticChecker {
             if (!t.get().properties().contains(name)) {
                 report.error(c.keyword().range(), Codes.UNKNOWN_PROPERTY, "'" + name + "' is not a property of target " + kind.text()
                         + (t.get().properties().isEmpty() ? "" : "; it has: " + String.join(", ", t.get().properties())));
+            }
+        });
+    }
+
+    private void checkExport(Statement s, Context ctx) {
+        noBody(s);
+        List<String> formats = C.exportFormats().stream().map(ExportFormatInfo::name).toList();
+        argument(s, "export needs a format: " + String.join(", ", formats)).ifPresent(v -> {
+            if (v.kind() != TokenKind.NAME || C.exportFormat(v.text()).isEmpty()) {
+                report.unknown(v.range(), Codes.UNKNOWN_EXPORT_FORMAT, "export format", v.text(), formats);
+            } else if (ctx.model() != null && !ctx.model().family().equals("vision")) {
+                report.error(v.range(), Codes.VISION_ONLY, "export " + v.text() + " applies to vision models, but '"
+                        + ctx.model().name() + "' is a " + ctx.model().family() + " model");
             }
         });
     }

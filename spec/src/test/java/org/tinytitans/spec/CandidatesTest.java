@@ -46,6 +46,8 @@ class CandidatesTest {
         assertEquals(List.of("per-layer", "global"), labels("experiment a { prune filters { scope | } }"));
         assertTrue(labels("experiment a { energy { region | } }").contains("BRA"));
         assertEquals(List.of(), labels("experiment a { # | }"));
+        assertEquals(List.of("onnx"), labels("experiment a { export | }"));
+        assertEquals(List.of("engine", "onnxruntime"), labels("experiment a { latency { runtime | } }"));
     }
 
     @Test
@@ -56,5 +58,7 @@ class CandidatesTest {
         assertTrue(hover("experiment a { model resnet5|6 }").contains("CIFAR-10"));
         assertTrue(hover("experiment a { latency { runs 5 } expect latency <= 5|ms }").contains("milliseconds"));
         assertEquals("", hover("experiment a { model resnet56 {  weights \"x|y\" } }"));
+        assertTrue(hover("experiment a { export on|nx }").startsWith("**export onnx** (writes `model.onnx`)"));
+        assertTrue(hover("experiment a { exp|ort onnx }").startsWith("**export**"));
     }
 }

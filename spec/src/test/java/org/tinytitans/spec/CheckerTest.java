@@ -92,6 +92,16 @@ class CheckerTest {
     }
 
     @Test
+    void exportNamesAKnownFormatForAVisionModel() {
+        assertNoErrors(experiment("prune filters { criterion l1; ratio 50% }\nexport onnx\nlatency { runtime onnxruntime }"));
+        assertOnly(experiment("prune filters { criterion l1; ratio 50% }\nexport |tflite"), "unknown-export-format");
+        assertOnly(experiment("prune filters { criterion l1; ratio 50% }\n|export"), "missing-value");
+        assertOnly(experiment("prune filters { criterion l1; ratio 50% }\nlatency { runtime |tensorrt }"), "unknown-value");
+        assertDiagnostic("experiment e { model tiny-lm; dataset text\n prune heads { criterion taylor; ratio 30% }\n export |onnx }", "vision-only");
+        assertDiagnostic("experiment e { model tiny-lm; dataset text\n prune heads { criterion taylor; ratio 30% }\n latency { runtime |onnxruntime } }", "vision-only");
+    }
+
+    @Test
     void patternOnlyForWeightsAndCountOnlyForLayers() {
         assertOnly(experiment("prune filters { criterion l1; ratio 50%; |pattern 2:4 }"), "pattern-outside-weights");
         assertNoErrors(experiment("prune weights { criterion magnitude; pattern 2:4 }"));

@@ -27,7 +27,7 @@ final class CkaScore implements Criterion {
 
     @Override
     public float[][] score(ScoringModel model, ImageSet samples, long seed, Progress progress) {
-        return Perturbation.score(level, name(), model, samples, false, ScoringModel::features,
+        return Perturbation.score(level, name(), model, samples, false, ScoringModel.Head.FEATURES,
                 (intact, silenced, n, k) -> 1 - LinearCka.cka(intact, silenced, n, k, k), progress);
     }
 }

@@ -33,7 +33,7 @@ final class KlDivergence implements Criterion {
 
     @Override
     public float[][] score(ScoringModel model, ImageSet samples, long seed, Progress progress) {
-        return Perturbation.score(level, name(), model, samples, true, ScoringModel::logits, this::meanKl, progress);
+        return Perturbation.score(level, name(), model, samples, true, ScoringModel.Head.LOGITS, this::meanKl, progress);
     }
 
     double meanKl(float[] intact, float[] silenced, int n, int k) {

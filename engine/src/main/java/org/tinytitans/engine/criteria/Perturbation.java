@@ -10,14 +10,10 @@ import org.tinytitans.engine.train.Progress;
 
 /**
  * Shared loop of the criteria that silence one filter (or one block) at a time and compare the network's
- * outputs with the intact ones: one pass over the samples per candidate, as the tutorial does.
+ * outputs with the intact ones, as the tutorial does. Filters are silenced through
+ * {@link ScoringModel#silencedOutputs}, which a network answers with several silenced variants per pass.
  */
 final class Perturbation {
-
-    /** Network output of a batch: logits or penultimate features, (N,K). */
-    interface Output {
-        NDArray of(ScoringModel model, NDManager m, NDArray input);
-    }
 
     /** Compares intact outputs with silenced ones (both n x k row-major) into one score. */
     interface Metric {
@@ -27,12 +23,12 @@ final class Perturbation {
     private Perturbation() { }
 
     /** All samples' outputs as one n x k array; {@code k[0]} receives k. */
-    static float[] outputs(ScoringModel model, ImageSet samples, Output output, int[] k) {
+    static float[] outputs(ScoringModel model, ImageSet samples, ScoringModel.Head head, int[] k) {
         float[] all = null;
         int[] cursor = {0};
         float[][] holder = new float[1][];
         NoGrad.run(() -> SampleBatches.forEach(samples, (m, x, from, to) -> {
-            NDArray o = output.of(model, m, x);
+            NDArray o = model.head(m, head, x);
             long[] s = o.getShape().getShape();
             int width = (int) (o.size() / s[0]);
             if (holder[0] == null) {
@@ -47,28 +43,40 @@ final class Perturbation {
     }
 
     static float[][] score(Level level, String name, ScoringModel model, ImageSet samples, boolean zeroBatchNorm,
-                           Output output, Metric metric, Progress progress) {
+                           ScoringModel.Head head, Metric metric, Progress progress) {
         SampleBatches.require(name, samples);
         int[] k = new int[1];
-        float[] intact = outputs(model, samples, output, k);
+        float[] intact = outputs(model, samples, head, k);
         List<ScoringModel.Unit> units = level.units(model);
         long total = 0;
         for (ScoringModel.Unit u : units) {
             total += level == Level.FILTER ? u.width() : 1;
         }
-        long done = 0;
+        long[] done = {0};
         float[][] scores = new float[units.size()][];
         for (int u = 0; u < units.size(); u++) {
             int unit = u;
-            int candidates = level == Level.FILTER ? units.get(u).width() : 1;
-            scores[u] = new float[candidates];
-            for (int f = 0; f < candidates; f++) {
-                float[] silenced = level == Level.FILTER
-                        ? model.withFiltersZeroed(unit, new int[] {f}, zeroBatchNorm, () -> outputs(model, samples, output, new int[1]))
-                        : model.withBlockZeroed(unit, () -> outputs(model, samples, output, new int[1]));
-                scores[u][f] = (float) metric.score(intact, silenced, samples.size(), k[0]);
-                progress.update(level.phase(name), ++done, total, units.get(u).name() + (level == Level.FILTER ? " filter " + f : ""));
+            if (level == Level.LAYER) {
+                float[] silenced = model.withBlockZeroed(unit, () -> outputs(model, samples, head, new int[1]));
+                scores[u] = new float[] {(float) metric.score(intact, silenced, samples.size(), k[0])};
+                progress.update(level.phase(name), ++done[0], total, units.get(u).name());
+                continue;
             }
+            // Every filter's outputs over all samples, filled batch by batch: the model stacks the variants.
+            int width = units.get(u).width();
+            float[][] silenced = new float[width][samples.size() * k[0]];
+            NoGrad.run(() -> SampleBatches.forEach(samples, (m, x, from, to) -> {
+                float[][] batch = model.silencedOutputs(m, unit, zeroBatchNorm, head, x);
+                for (int f = 0; f < width; f++) {
+                    System.arraycopy(batch[f], 0, silenced[f], from * k[0], batch[f].length);
+                }
+            }));
+            scores[u] = new float[width];
+            for (int f = 0; f < width; f++) {
+                scores[u][f] = (float) metric.score(intact, silenced[f], samples.size(), k[0]);
+            }
+            done[0] += width;
+            progress.update(level.phase(name), done[0], total, units.get(u).name() + " (" + width + " filters)");
         }
         return scores;
     }

@@ -36,6 +36,30 @@ public interface ScoringModel {
     /** Penultimate features (N,F) (the tutorial's Flatten output) for CKA. */
     NDArray features(NDManager m, NDArray input);
 
+    /** Which output the perturbation criteria compare: logits (KL divergence) or penultimate features (CKA). */
+    enum Head { LOGITS, FEATURES }
+
+    default NDArray head(NDManager m, Head head, NDArray input) {
+        return head == Head.LOGITS ? logits(m, input) : features(m, input);
+    }
+
+    /**
+     * The head's output for one input batch of N samples with each filter of a unit silenced in turn, exactly
+     * as {@link #withFiltersZeroed} silences it: element f is filter f's N x K output, row-major. This default
+     * runs one pass per filter; a model may run several silenced variants per pass, with the same results.
+     */
+    default float[][] silencedOutputs(NDManager m, int unit, boolean zeroBatchNorm, Head head, NDArray input) {
+        float[][] out = new float[filterUnits().get(unit).width()][];
+        for (int f = 0; f < out.length; f++) {
+            out[f] = withFiltersZeroed(unit, new int[] {f}, zeroBatchNorm, () -> {
+                try (NDManager sub = m.newSubManager()) {
+                    return head(sub, head, input).toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray();
+                }
+            });
+        }
+        return out;
+    }
+
     /**
      * Runs {@code action} with the given filters of a unit silenced as the tutorial does
      * (kernel and bias zeroed; and when {@code zeroBatchNorm} also its BN gamma, beta, mean and variance),

@@ -275,6 +275,10 @@ final class LanguageExperiment {
     /** Generation speed of both models, alternating so a noisy machine slows both alike. */
     private void time(LanguageModel dense, LanguageModel pruned, Measured b, Measured p) {
         var l = run.latency();
+        if (l != null && "onnxruntime".equals(l.runtime())) {
+            throw new JobFailure("latency runtime onnxruntime applies to vision models (ONNX export covers the vision zoo); "
+                    + "remove it to time " + run.model().name() + " in the engine", l.range());
+        }
         int runs = l == null ? 5 : Math.max(1, Math.min(l.runs(), 20));
         String prompt = text == null ? "In the beginning" : text.substring(0, Math.min(64, text.length()));
         ctx.phase("latency", "generating " + GENERATED_TOKENS + " tokens " + runs + " times with each model, interleaved");
@@ -308,6 +312,7 @@ final class LanguageExperiment {
         JsonObject l = new JsonObject();
         l.addProperty("p50", msPerToken);
         l.addProperty("unit", "ms per generated token (KV cache, greedy)");
+        l.addProperty("runtime", "engine");
         m.json.add("latency_ms", l);
         m.json.addProperty("throughput", tokensPerSecond);
         m.json.addProperty("throughput_unit", "tokens/s");

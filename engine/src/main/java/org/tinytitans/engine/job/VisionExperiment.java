@@ -32,6 +32,8 @@ import org.tinytitans.engine.latency.LatencyStats;
 import org.tinytitans.engine.metrics.PhaseEnergy;
 import org.tinytitans.engine.model.Models;
 import org.tinytitans.engine.model.Network;
+import org.tinytitans.engine.onnx.OnnxExport;
+import org.tinytitans.engine.onnx.OnnxRuntimeModel;
 import org.tinytitans.engine.prune.FilterPruning;
 import org.tinytitans.engine.prune.LayerPruning;
 import org.tinytitans.engine.prune.WeightPruning;
@@ -112,14 +114,19 @@ final class VisionExperiment {
                 var p = ctx.green().meter().phase("latency");
                 latency = time(dense, current);
                 latencyEnergy = p.stop();
-                put(baseline, latency.of("dense"));
-                put(pruned, latency.of("pruned"));
+                put(baseline, latency.of("dense"), latency.runtime());
+                put(pruned, latency.of("pruned"), latency.runtime());
             }
             Path modelFile = ctx.experimentDir().resolve("model.tt");
             Files.createDirectories(ctx.experimentDir());
             Path tmp = ctx.experimentDir().resolve(".model.tt.tmp");
             current.save(tmp);
             AtomicFiles.moveOver(tmp, modelFile);
+            if (run.exports().contains("onnx")) {
+                ctx.phase("export", "writing model.onnx");
+                OnnxExport.write(current, ctx.experimentDir().resolve("model.onnx"));
+                result.addProperty("onnxFile", ctx.experimentDir().getFileName() + "/model.onnx");
+            }
 
             Energy.account(ctx, baseline, pruned, latency, latencyEnergy, result, notes);
             result.add("process", MeasuredMemory.json(ctx.green().memory().read()));
@@ -385,6 +392,9 @@ final class VisionExperiment {
         int warmup = l == null ? 10 : l.warmup();
         var g = dense.graph();
         long[] shape = {batch, g.inputLayer().out(), g.height(), g.width()};
+        if (l != null && "onnxruntime".equals(l.runtime())) {
+            return timeInOnnxRuntime(dense, pruned, new LatencyConfig(shape, warmup, runs, run.seed()), l.threads());
+        }
         ctx.phase("latency", "timing dense and pruned interleaved: batch " + batch + ", " + runs + " runs after " + warmup + " warm-up");
         Map<String, Block> models = new LinkedHashMap<>();
         models.put("dense", dense.block());
@@ -405,7 +415,20 @@ final class VisionExperiment {
         }
     }
 
-    private void put(Measured m, LatencyStats s) {
+    /** Both models exported to ONNX in memory and timed by ONNX Runtime with the engine's harness and statistics. */
+    private LatencyReport timeInOnnxRuntime(Network dense, Network pruned, LatencyConfig config, int threads) {
+        ctx.phase("latency", "timing dense and pruned interleaved in ONNX Runtime " + OnnxRuntimeModel.version() + ": batch "
+                + config.batch() + ", " + config.runs() + " runs after " + config.warmup() + " warm-up");
+        try (OnnxRuntimeModel d = new OnnxRuntimeModel(OnnxExport.model(dense).toByteArray(), threads);
+             OnnxRuntimeModel p = new OnnxRuntimeModel(OnnxExport.model(pruned).toByteArray(), threads)) {
+            Map<String, LatencyHarness.Timed> models = new LinkedHashMap<>();
+            models.put("dense", d::timeOnce);
+            models.put("pruned", p::timeOnce);
+            return LatencyHarness.run(models, "onnxruntime", config, ctx.progress());
+        }
+    }
+
+    private void put(Measured m, LatencyStats s, String runtime) {
         m.put("latency", s.p50() / 1000);
         m.put("throughput", s.throughput());
         JsonObject l = new JsonObject();
@@ -418,6 +441,10 @@ final class VisionExperiment {
         l.addProperty("iqr", s.iqr());
         l.addProperty("batch", s.batch());
         l.addProperty("runs", s.runs());
+        l.addProperty("runtime", runtime);
+        if (runtime.equals("onnxruntime")) {
+            l.addProperty("runtimeVersion", OnnxRuntimeModel.version());
+        }
         m.json.add("latency_ms", l);
         m.json.addProperty("throughput", s.throughput());
         emitMetric(m.which, "latency", s.p50(), "ms");

@@ -22,16 +22,35 @@ import org.tinytitans.engine.runtime.Devices;
  * intermediates are freed each round (an outer manager would collect them all: an OOM in minutes).
  */
 public final class LatencyHarness {
+    /** The runtime name of the engine's own passes (DJL with PyTorch). */
+    public static final String ENGINE = "engine";
+
+    /** One model under any runtime: a forward pass on a fresh copy of the input, timed from call to result. */
+    public interface Timed {
+        double timeOnce(float[] input, long[] shape);
+    }
+
     private LatencyHarness() { }
 
     /** @param models names to initialised Blocks (inference mode), in report order */
     public static LatencyReport run(Map<String, Block> models, LatencyConfig config, Progress progress) {
+        Map<String, Timed> timed = new LinkedHashMap<>();
+        models.forEach((name, block) -> timed.put(name, (input, shape) -> timeOnce(block, input, new Shape(shape))));
+        return run(timed, ENGINE, config, progress);
+    }
+
+    /**
+     * Times models of another runtime with the same rounds, rotation and statistics.
+     *
+     * @param runtime what ran them, as results name it ("engine", "onnxruntime")
+     */
+    public static LatencyReport run(Map<String, Timed> models, String runtime, LatencyConfig config, Progress progress) {
         if (models.isEmpty()) {
             throw new IllegalArgumentException("no models to time");
         }
         List<String> names = new ArrayList<>(models.keySet());
         float[] input = input(config);
-        Shape shape = new Shape(config.inputShape());
+        long[] shape = config.inputShape();
         Map<String, double[]> times = new LinkedHashMap<>();
         for (String n : names) {
             times.put(n, new double[config.runs()]);
@@ -41,7 +60,7 @@ public final class LatencyHarness {
             for (int round = 0; round < rounds; round++) {
                 for (int k = 0; k < names.size(); k++) {
                     String name = names.get((round + k) % names.size());
-                    double ms = timeOnce(models.get(name), input, shape);
+                    double ms = models.get(name).timeOnce(input, shape);
                     if (round >= config.warmup()) {
                         times.get(name)[round - config.warmup()] = ms;
                     }
@@ -55,7 +74,7 @@ public final class LatencyHarness {
         for (String n : names) {
             stats.add(LatencyStats.of(n, times.get(n), config.batch()));
         }
-        return new LatencyReport(config, stats, ThreadSettings.current());
+        return new LatencyReport(config, stats, ThreadSettings.current(), runtime);
     }
 
     private static double timeOnce(Block block, float[] input, Shape shape) {

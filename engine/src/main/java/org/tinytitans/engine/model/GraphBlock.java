@@ -17,6 +17,7 @@ import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.tinytitans.engine.graph.Graph;
@@ -65,31 +66,8 @@ public final class GraphBlock extends AbstractBlock {
     public Map<String, NDArray> run(ParameterStore ps, NDArray x, boolean training, Set<String> wanted, Map<String, NDArray> probes) {
         Map<String, NDArray> values = new HashMap<>();
         Map<String, NDArray> result = new LinkedHashMap<>();
-        Device d = x.getDevice();
         for (Layer l : graph.layers()) {
-            NDArray in = l.inputs().isEmpty() ? x : values.get(l.inputs().get(0));
-            NDArray v = switch (l.kind()) {
-                case INPUT -> x;
-                case CONV -> conv(l, in, value(ps, l, "weight", d, training), l.bias() ? value(ps, l, "bias", d, training) : null);
-                case BATCH_NORM -> BatchNorm.batchNorm(in, value(ps, l, "running_mean", d, training), value(ps, l, "running_var", d, training),
-                        value(ps, l, "gamma", d, training), value(ps, l, "beta", d, training), 1,
-                        l.eps() >= 1e-3 ? 0.99f : 0.9f, (float) l.eps(), training).singletonOrThrow();
-                case RELU -> ai.djl.nn.Activation.relu(in);
-                case RELU6 -> in.clip(0, 6);
-                case ADD -> in.add(values.get(l.inputs().get(1)));
-                case MAX_POOL -> Pool.maxPool2d(in, square(l.kernel()), square(l.stride()), square(l.pad()), false);
-                case AVG_POOL -> Pool.avgPool2d(in, square(l.kernel()), square(l.stride()), square(l.pad()), false, true);
-                case GLOBAL_AVG_POOL -> in.reshape(in.getShape().get(0), in.getShape().get(1), -1).mean(new int[] {2}).reshape(in.getShape().get(0), in.getShape().get(1), 1, 1);
-                case FLATTEN -> in.reshape(in.getShape().get(0), -1);
-                case DENSE -> Linear.linear(in.reshape(in.getShape().get(0), -1), value(ps, l, "weight", d, training),
-                        l.bias() ? value(ps, l, "bias", d, training) : null).singletonOrThrow();
-                case SOFTMAX -> in.softmax(1);
-                case PAD_SHORTCUT -> {
-                    NDArray s = in.get(":, :, ::" + l.stride() + ", ::" + l.stride());
-                    int extra = l.out() - l.in();
-                    yield s.pad(new Shape(0, 0, 0, 0, extra / 2, extra - extra / 2), 0);
-                }
-            };
+            NDArray v = apply(ps, l, x, values, x.getDevice(), training);
             NDArray probe = probes.get(l.name());
             if (probe != null) {
                 v = v.add(probe);
@@ -103,6 +81,71 @@ public final class GraphBlock extends AbstractBlock {
             }
         }
         return result;
+    }
+
+    /**
+     * Inference from layer index {@code from} on, given the values of the earlier layers it reads
+     * ({@code known}); {@code masks} multiply the named nodes' outputs (broadcast, e.g. (N,C,1,1)). Each
+     * intermediate is freed after its last reader, so a large stacked batch holds only a few maps at a time.
+     */
+    public Map<String, NDArray> runFrom(ParameterStore ps, Map<String, NDArray> known, int from, Set<String> wanted,
+                                        Map<String, NDArray> masks) {
+        List<Layer> layers = graph.layers();
+        Map<String, Integer> lastRead = new HashMap<>();
+        for (int i = from; i < layers.size(); i++) {
+            for (String in : layers.get(i).inputs()) {
+                lastRead.put(in, i);
+            }
+        }
+        Map<String, NDArray> values = new HashMap<>(known);
+        Map<String, NDArray> result = new LinkedHashMap<>();
+        Device d = known.values().iterator().next().getDevice();
+        for (int i = from; i < layers.size() && result.size() < wanted.size(); i++) {
+            Layer l = layers.get(i);
+            NDArray v = apply(ps, l, null, values, d, false);
+            NDArray mask = masks.get(l.name());
+            if (mask != null) {
+                NDArray raw = v;
+                v = v.mul(mask);
+                raw.close();
+            }
+            values.put(l.name(), v);
+            if (wanted.contains(l.name())) {
+                result.put(l.name(), v);
+            }
+            for (String in : l.inputs()) {
+                if (lastRead.get(in) == i && !wanted.contains(in) && !known.containsKey(in)) {
+                    values.remove(in).close();
+                }
+            }
+        }
+        return result;
+    }
+
+    private NDArray apply(ParameterStore ps, Layer l, NDArray x, Map<String, NDArray> values, Device d, boolean training) {
+        NDArray in = l.inputs().isEmpty() ? x : values.get(l.inputs().get(0));
+        return switch (l.kind()) {
+            case INPUT -> x;
+            case CONV -> conv(l, in, value(ps, l, "weight", d, training), l.bias() ? value(ps, l, "bias", d, training) : null);
+            case BATCH_NORM -> BatchNorm.batchNorm(in, value(ps, l, "running_mean", d, training), value(ps, l, "running_var", d, training),
+                    value(ps, l, "gamma", d, training), value(ps, l, "beta", d, training), 1,
+                    l.eps() >= 1e-3 ? 0.99f : 0.9f, (float) l.eps(), training).singletonOrThrow();
+            case RELU -> ai.djl.nn.Activation.relu(in);
+            case RELU6 -> in.clip(0, 6);
+            case ADD -> in.add(values.get(l.inputs().get(1)));
+            case MAX_POOL -> Pool.maxPool2d(in, square(l.kernel()), square(l.stride()), square(l.pad()), false);
+            case AVG_POOL -> Pool.avgPool2d(in, square(l.kernel()), square(l.stride()), square(l.pad()), false, true);
+            case GLOBAL_AVG_POOL -> in.reshape(in.getShape().get(0), in.getShape().get(1), -1).mean(new int[] {2}).reshape(in.getShape().get(0), in.getShape().get(1), 1, 1);
+            case FLATTEN -> in.reshape(in.getShape().get(0), -1);
+            case DENSE -> Linear.linear(in.reshape(in.getShape().get(0), -1), value(ps, l, "weight", d, training),
+                    l.bias() ? value(ps, l, "bias", d, training) : null).singletonOrThrow();
+            case SOFTMAX -> in.softmax(1);
+            case PAD_SHORTCUT -> {
+                NDArray s = in.get(":, :, ::" + l.stride() + ", ::" + l.stride());
+                int extra = l.out() - l.in();
+                yield s.pad(new Shape(0, 0, 0, 0, extra / 2, extra - extra / 2), 0);
+            }
+        };
     }
 
     private NDArray conv(Layer l, NDArray in, NDArray w, NDArray b) {

@@ -203,7 +203,7 @@ public final class Network implements ScoringModel, AutoCloseable {
             names.add(u.conv() + ".bias");
         }
         if (zeroBatchNorm) {
-            String bn = u.tied().stream().filter(t -> graph.layer(t).kind() == Kind.BATCH_NORM).findFirst().orElse(null);
+            String bn = batchNormOf(u);
             if (bn != null) {
                 for (String r : new String[] {"gamma", "beta", "running_mean", "running_var"}) {
                     names.add(bn + "." + r);
@@ -211,6 +211,79 @@ public final class Network implements ScoringModel, AutoCloseable {
             }
         }
         return withZeroed(names, filters, action);
+    }
+
+    /** Stacked variants per pass are capped so the widest activation of a pass stays near this many bytes. */
+    private static final long STACK_BYTES = 128L << 20;
+
+    /**
+     * Stacks silenced variants: the layers before the unit's conv run once on the batch; their outputs are then
+     * tiled k times along the batch axis and the rest of the network runs once per k filters, copy j with
+     * filter j's channel multiplied by 0 at the conv's output (and at its batch norm's when {@code zeroBatchNorm}).
+     * A zero kernel and bias give exactly a zero channel, and a batch norm with zero gamma, beta, mean and
+     * variance exactly a zero output, so this computes what {@link #withFiltersZeroed} does, one pass per k.
+     */
+    @Override
+    public float[][] silencedOutputs(NDManager m, int unit, boolean zeroBatchNorm, Head head, NDArray input) {
+        FilterGroup u = filterUnits.get(unit);
+        String bn = zeroBatchNorm ? batchNormOf(u) : null;
+        String out = head == Head.LOGITS ? graph.outputLayer().name()
+                : graph.layers().stream().filter(l -> l.kind() == Kind.DENSE).findFirst().orElseThrow().inputs().get(0);
+        List<Layer> layers = graph.layers();
+        int start = layers.indexOf(graph.layer(u.conv()));
+        Set<String> frontier = new java.util.HashSet<>();
+        for (int i = start; i < layers.size(); i++) {
+            for (String in : layers.get(i).inputs()) {
+                if (layers.indexOf(graph.layer(in)) < start) {
+                    frontier.add(in);
+                }
+            }
+        }
+        int n = (int) input.getShape().get(0);
+        long widest = layers.stream().filter(l -> l.kind() != Kind.INPUT).mapToLong(l -> graph.shape(l.name()).size()).max().orElse(1);
+        int k = (int) Math.max(1, Math.min(u.width(), STACK_BYTES / (4L * widest * n)));
+        float[][] result = new float[u.width()][];
+        try (NDManager sub = m.newSubManager()) {
+            NDArray x = input.duplicate();
+            x.attach(sub);
+            ParameterStore ps = new ParameterStore(sub, false);
+            Map<String, NDArray> intact = block.run(ps, x, false, frontier, Map.of());
+            for (int f0 = 0; f0 < u.width(); f0 += k) {
+                int kk = Math.min(k, u.width() - f0);
+                try (NDManager chunk = sub.newSubManager()) {
+                    Map<String, NDArray> known = new HashMap<>();
+                    intact.forEach((name, v) -> {
+                        long[] reps = new long[v.getShape().dimension()];
+                        java.util.Arrays.fill(reps, 1);
+                        reps[0] = kk;
+                        NDArray t = v.tile(reps);
+                        t.attach(chunk);
+                        known.put(name, t);
+                    });
+                    float[] keep = new float[kk * n * u.width()];
+                    java.util.Arrays.fill(keep, 1f);
+                    for (int j = 0; j < kk; j++) {
+                        for (int i = 0; i < n; i++) {
+                            keep[(j * n + i) * u.width() + f0 + j] = 0f;
+                        }
+                    }
+                    NDArray mask = chunk.create(keep, new Shape(kk * n, u.width(), 1, 1));
+                    Map<String, NDArray> masks = bn == null ? Map.of(u.conv(), mask) : Map.of(u.conv(), mask, bn, mask);
+                    NDArray o = block.runFrom(new ParameterStore(chunk, false), known, start, Set.of(out), masks).get(out);
+                    float[] v = o.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray();
+                    int per = v.length / kk;
+                    for (int j = 0; j < kk; j++) {
+                        result[f0 + j] = java.util.Arrays.copyOfRange(v, j * per, (j + 1) * per);
+                    }
+                }
+            }
+        }
+        return result;
+    }
+
+    /** The batch norm whose statistics silence a filter unit's channel (the first one tied to its conv). */
+    private String batchNormOf(FilterGroup u) {
+        return u.tied().stream().filter(t -> graph.layer(t).kind() == Kind.BATCH_NORM).findFirst().orElse(null);
     }
 
     @Override

@@ -127,6 +127,18 @@ class CriteriaTest {
     }
 
     @Test
+    void klDivergenceOfAHandWorkedCase() {
+        // sample 1: intact p = softmax(0, ln 3) = (1/4, 3/4), silenced q = softmax(0, 0) = (1/2, 1/2):
+        // KL(q || p) = 1/2 ln(2) + 1/2 ln(2/3) = 1/2 ln(4/3); sample 2 unchanged: 0. Mean over the 2 samples: ln(4/3) / 4.
+        float ln3 = (float) Math.log(3);
+        float[] intact = {0, ln3, 5, -1};
+        float[] silenced = {0, 0, 5, -1};
+        KlDivergence kl = new KlDivergence(Level.FILTER, false);
+        assertEquals(Math.log(4.0 / 3) / 4, kl.meanKl(intact, silenced, 2, 2), 1e-7);
+        assertEquals(0.0, kl.meanKl(intact, intact, 2, 2), 1e-12);
+    }
+
+    @Test
     void tutorialDoubleSoftmaxShrinksKlButKeepsZero() {
         FakeNet net = net();
         ImageSet in = inputs(5);

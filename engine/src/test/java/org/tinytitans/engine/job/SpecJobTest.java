@@ -88,6 +88,36 @@ class SpecJobTest {
     }
 
     @Test
+    void exportOnnxWritesTheModelAndOnnxRuntimeTimesBoth() throws Exception {
+        Path spec = spec("""
+                experiment quick {
+                  model mnist-cnn { weights "$MODEL" }
+                  prune filters { criterion l1; ratio 50% }
+                  measure flops, latency
+                  latency { batch 2; runs 5; warmup 1; runtime onnxruntime }
+                  export onnx
+                }
+                """);
+        Run run = run(spec, JobOptions.defaults());
+        assertEquals(ExitCodes.OK, run.result().exitCode(), run.events().toString());
+        JsonObject x = run.result().result().getAsJsonArray("experiments").get(0).getAsJsonObject();
+        for (String which : List.of("baseline", "pruned")) {
+            JsonObject lat = x.getAsJsonObject(which).getAsJsonObject("latency_ms");
+            assertEquals("onnxruntime", lat.get("runtime").getAsString(), which);
+            assertEquals(5, lat.get("runs").getAsInt());
+            assertTrue(lat.get("p50").getAsDouble() > 0 && lat.has("runtimeVersion"), lat.toString());
+        }
+        Path onnx = dir.resolve(".titans/s/experiments/quick/model.onnx");
+        assertEquals("quick/model.onnx", x.get("onnxFile").getAsString());
+        try (Network pruned = ModelFile.load(dir.resolve(".titans/s/experiments/quick/model.tt"))) {
+            org.tinytitans.engine.onnx.OnnxExportTest.assertSameLogits(pruned, Files.createTempDirectory("onnx").resolve("again.onnx"));
+            // the job's file is the pruned model: same bytes as exporting the reloaded model
+            assertEquals(org.tinytitans.engine.onnx.OnnxExport.model(pruned).getGraph(),
+                    org.tinytitans.engine.onnx.proto.Onnx.ModelProto.parseFrom(Files.readAllBytes(onnx)).getGraph());
+        }
+    }
+
+    @Test
     void finishedPointsAreReusedAndAChangedSpecRunsAgain() throws IOException {
         String body = """
                 model mnist-cnn { weights "$MODEL" }

@@ -45,6 +45,7 @@ class LatencyHarnessTest {
                 assertTrue(s.throughput() > 0);
             }
             assertTrue(r.threads().intraOpThreads() >= 1 && r.threads().interOpThreads() >= 1);
+            assertEquals(LatencyHarness.ENGINE, r.runtime());
             assertTrue(phases.contains("latency warm-up 2/2") && phases.contains("latency 5/5"), phases.toString());
             assertEquals(r.of("pruned"), r.models().get(1));
         }

@@ -95,7 +95,11 @@ final class Blocks {
             integer("batch", 1, 65536.0, "1", false, "Batch size of the timed forward passes."),
             integer("runs", 1, 1e6, "50", false, "Timed forward passes; the median is reported."),
             integer("warmup", 0, 1e6, "5", false, "Untimed forward passes before timing."),
-            integer("threads", 0, 1024.0, "0", false, "CPU threads for inference; 0 lets the engine decide."));
+            integer("threads", 0, 1024.0, "0", false, "CPU threads for inference; 0 lets the engine decide."),
+            names("runtime", List.of("engine", "onnxruntime"), "engine", false, "What runs the timed passes: `engine` (DJL/PyTorch, as the job computes everything else) or `onnxruntime` (the models exported to ONNX and run by ONNX Runtime on the CPU, as they are deployed). Vision models only."));
+
+    static final List<ExportFormatInfo> EXPORT_FORMATS = List.of(
+            new ExportFormatInfo("onnx", "model.onnx", "ONNX (opset 17) with the pruned shapes: input `input` (batch, C, H, W) float32, output `logits`. ONNX Runtime loads it with the engine's logits (checked in the tests). Vision models only."));
 
     static final List<PropertyInfo> ENERGY = List.of(
             new PropertyInfo("region", "Electricity grid for carbon and water: an ISO 3166 alpha-3 code (BRA, USA, FRA...) or WORLD. Without `region` or `intensity`, the tutorial's 0.432 kg/kWh is used.",
@@ -136,6 +140,8 @@ final class Blocks {
                     Argument.METRICS, false, true, List.of(), "measure flops, params, latency, accuracy"),
             new BlockInfo("latency", "How latency is timed.",
                     Argument.NONE, true, false, LATENCY, "latency { batch 1; runs 50 }"),
+            new BlockInfo("export", "Also write the pruned model in a deployment format, beside the engine's own model.tt (e.g. `model.onnx`).",
+                    Argument.FORMAT, false, true, List.of(), "export onnx"),
             new BlockInfo("energy", "How energy becomes carbon, water and cost.",
                     Argument.NONE, true, false, ENERGY, "energy { region BRA; pue 1.2 }"),
             new BlockInfo("target", "Where the job runs: `cpu`, `gpu [N]`, `ssh \"user@host\"`, `slurm \"partition\"`.",

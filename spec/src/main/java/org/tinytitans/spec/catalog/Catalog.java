@@ -94,6 +94,14 @@ public final class Catalog {
         return Zoo.DATASETS.stream().filter(d -> d.name().equals(name)).findFirst();
     }
 
+    public List<ExportFormatInfo> exportFormats() {
+        return Blocks.EXPORT_FORMATS;
+    }
+
+    public Optional<ExportFormatInfo> exportFormat(String name) {
+        return Blocks.EXPORT_FORMATS.stream().filter(f -> f.name().equals(name)).findFirst();
+    }
+
     public List<TargetInfo> targets() {
         return Zoo.TARGETS;
     }

@@ -139,6 +139,13 @@ public final class LanguageReference {
         for (BlockInfo b : c.blocks()) {
             md.append("### `").append(b.name()).append("`\n\n").append(b.doc()).append("\n\n");
             md.append("```\n").append(b.example()).append("\n```\n\n");
+            if (b.argument() == BlockInfo.Argument.FORMAT) {
+                md.append("| format | writes | meaning |\n|---|---|---|\n");
+                for (ExportFormatInfo f : c.exportFormats()) {
+                    md.append("| `").append(f.name()).append("` | `").append(f.file()).append("` | ").append(f.doc()).append(" |\n");
+                }
+                md.append("\n");
+            }
             if (b.properties().isEmpty()) continue;
             md.append("| property | type | range | default | meaning |\n|---|---|---|---|---|\n");
             for (PropertyInfo p : b.properties()) {

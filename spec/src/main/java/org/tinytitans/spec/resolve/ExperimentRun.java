@@ -14,11 +14,12 @@ import org.tinytitans.spec.Range;
  * @param finetune null when the experiment does not fine-tune
  * @param range   range of the experiment's name (of the first statement for the implicit "default")
  * @param seed    the experiment's `seed` (0 by default); prune blocks without their own seed use it
+ * @param exports formats of the `export` lines (e.g. "onnx"), known ones only, without repeats
  */
 public record ExperimentRun(String name, Map<String, String> variant, ModelSpec model, DatasetSpec dataset,
                             List<PruneSpec> prunes, FinetuneSpec finetune, List<String> measures,
                             LatencySpec latency, EnergySpec energy, TargetSpec target, List<ExpectSpec> expects,
-                            Range range, long seed, String description) {
+                            Range range, long seed, String description, List<String> exports) {
     /** "criterion=l1,ratio=30%", or "" without a sweep. */
     public String variantName() {
         return variant.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));

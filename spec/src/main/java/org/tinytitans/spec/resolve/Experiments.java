@@ -87,7 +87,13 @@ public final class Experiments {
         merge.expects().forEach(s -> expect(s).ifPresent(expects::add));
         return new ExperimentRun(name, variant, model(merge), dataset(merge), prunes, finetune(merge, chosen),
                 List.copyOf(measures), latency(merge), energy(merge), target(merge), expects, range, seed,
-                exp.text("description").orElse(null));
+                exp.text("description").orElse(null), exports(merge));
+    }
+
+    private static List<String> exports(Merge merge) {
+        LinkedHashSet<String> formats = new LinkedHashSet<>();
+        merge.exports().forEach(s -> s.argument().map(Value::text).filter(f -> C.exportFormat(f).isPresent()).ifPresent(formats::add));
+        return List.copyOf(formats);
     }
 
     private static Values merged(Merge merge, String block, Map<Statement, Value> chosen) {
@@ -155,7 +161,7 @@ public final class Experiments {
     private static LatencySpec latency(Merge merge) {
         Values v = merged(merge, "latency", Map.of());
         return new LatencySpec(v.integer("batch").orElse(1), v.integer("runs").orElse(50), v.integer("warmup").orElse(5),
-                v.integer("threads").orElse(0), merge.once("latency").map(Statement::range).orElse(null));
+                v.integer("threads").orElse(0), v.text("runtime").orElse("engine"), merge.once("latency").map(Statement::range).orElse(null));
     }
 
     private static EnergySpec energy(Merge merge) {

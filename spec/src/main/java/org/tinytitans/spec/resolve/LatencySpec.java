@@ -2,5 +2,9 @@ package org.tinytitans.spec.resolve;
 
 import org.tinytitans.spec.Range;
 
-/** Latency timing settings; range is null when the experiment has no latency block. */
-public record LatencySpec(int batch, int runs, int warmup, int threads, Range range) {}
+/**
+ * Latency timing settings; range is null when the experiment has no latency block.
+ *
+ * @param runtime what runs the timed passes: "engine" or "onnxruntime"
+ */
+public record LatencySpec(int batch, int runs, int warmup, int threads, String runtime, Range range) {}

@@ -17,7 +17,7 @@ import org.tinytitans.spec.catalog.PropertyInfo;
  * <li>model, dataset, target: the experiment's own replaces the default; when both name the same
  *     model/dataset/target kind, their properties merge (the experiment's win);</li>
  * <li>finetune, latency, energy: properties merge, the experiment's win;</li>
- * <li>prune blocks and measure: the experiment's own replace the defaults when it has any;</li>
+ * <li>prune blocks, measure and export: the experiment's own replace the defaults when it has any;</li>
  * <li>expect: defaults first, then the experiment's own;</li>
  * <li>description, seed: the experiment's own win.</li>
  * </ul>
@@ -71,6 +71,11 @@ public final class Merge {
     public List<Statement> measures() {
         List<Statement> mine = own.stream().filter(s -> s.name().equals("measure")).toList();
         return mine.isEmpty() ? defaults.stream().filter(s -> s.name().equals("measure")).toList() : mine;
+    }
+
+    public List<Statement> exports() {
+        List<Statement> mine = own.stream().filter(s -> s.name().equals("export")).toList();
+        return mine.isEmpty() ? defaults.stream().filter(s -> s.name().equals("export")).toList() : mine;
     }
 
     public List<Statement> expects() {

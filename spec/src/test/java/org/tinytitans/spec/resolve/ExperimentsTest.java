@@ -42,6 +42,18 @@ class ExperimentsTest {
     }
 
     @Test
+    void exportLinesAndTheLatencyRuntime() {
+        ExperimentRun plain = runs("experiment a { model resnet20 }").get(0);
+        assertEquals(List.of(), plain.exports());
+        assertEquals("engine", plain.latency().runtime());
+        List<ExperimentRun> r = runs("export onnx\nexperiment a { model resnet20\n latency { runtime onnxruntime } }\n"
+                + "experiment b { model resnet20\n export onnx\n export onnx }");
+        assertEquals(List.of("onnx"), r.get(0).exports(), "the top-level default applies");
+        assertEquals("onnxruntime", r.get(0).latency().runtime());
+        assertEquals(List.of("onnx"), r.get(1).exports(), "repeats collapse");
+    }
+
+    @Test
     void sweepsFormTheCartesianProductInDeclarationOrder() {
         List<ExperimentRun> r = runs("experiment s { model resnet20\n prune filters { criterion l1, random\n ratio 30%, 50%, 70% }\n finetune { lr 0.1, 0.01 } }");
         assertEquals(12, r.size());
