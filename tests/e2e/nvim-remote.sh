@@ -79,6 +79,8 @@ if [ $slurm = 1 ]; then
   # slurmd wrote the job's output file, named by its Slurm job id, and slurmctld logged the job's completion
   out=$(ls "$work"/slurm-work/jobs/*/slurm-*.out 2>/dev/null | head -n 1)
   id=$(basename "${out:-none}" .out); id=${id#slurm-}
+  # slurmctld logs the completion a moment after the results came back (its epilog), so wait for it a while
+  for _ in $(seq 60); do [ -n "$out" ] && grep -q "JobId=$id done" "$S/log/slurmctld.log" && break; sleep 0.5; done
   if [ -n "$out" ] && grep -q "JobId=$id done" "$S/log/slurmctld.log"; then echo "ok   slurm: Slurm ran it as job $id"
   else echo "FAIL slurm: no trace of the job in Slurm (output file: ${out:-none})"; tail -5 "$S/log/slurmctld.log"; status=1; fi
   if [ -s "$work/.titans/slurm-run/result.json" ]; then echo "ok   slurm: the result folder came back"; else echo "FAIL slurm: no .titans/slurm-run/result.json"; status=1; fi
