@@ -10,6 +10,7 @@ import org.tinytitans.engine.model.Models;
 import org.tinytitans.engine.model.Network;
 import org.tinytitans.engine.train.NoGrad;
 import org.tinytitans.engine.zoo.Zoo;
+import org.tinytitans.engine.runtime.TorchRuntime;
 
 /**
  * Engine peak memory per model: a fresh JVM per (model, batch) loads the engine, notes its resident set, builds
@@ -58,7 +59,7 @@ public final class MemoryBench {
     /** Child side: prints "PARAMS ENGINE_RSS_MB PEAK_RSS_MB". */
     static void one(String model, int batch) throws IOException {
         long pid = ProcessHandle.current().pid();
-        ai.djl.engine.Engine.getEngine("PyTorch");
+        TorchRuntime.engine();
         try (NDManager m = NDManager.newBaseManager()) {
             m.zeros(new ai.djl.ndarray.types.Shape(1)).toFloatArray(); // libtorch fully up
         }

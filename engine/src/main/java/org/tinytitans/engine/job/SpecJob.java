@@ -30,6 +30,7 @@ import org.tinytitans.spec.catalog.Catalog;
 import org.tinytitans.spec.resolve.EnergySpec;
 import org.tinytitans.spec.resolve.ExperimentRun;
 import org.tinytitans.spec.resolve.Experiments;
+import org.tinytitans.engine.runtime.TorchRuntime;
 
 /**
  * Runs every experiment (and sweep point) of one spec in this process and keeps its results on disk
@@ -257,7 +258,7 @@ public final class SpecJob {
             throw new JobFailure(runtimeFailure, at);
         }
         if (device.isGpu()) {
-            int gpus = ai.djl.engine.Engine.getInstance().getGpuCount();
+            int gpus = TorchRuntime.engine().getGpuCount();
             if (gpus == 0) {
                 throw new JobFailure("target gpu: " + runtime.get("summary").getAsString()
                         + ", but PyTorch sees no CUDA device here (check nvidia-smi and CUDA_VISIBLE_DEVICES)", at);

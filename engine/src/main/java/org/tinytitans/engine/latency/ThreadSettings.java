@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.tinytitans.engine.runtime.TorchRuntime;
 
 /**
  * Threads and allocator settings in force for a measurement. PyTorch's intra-op and inter-op pools are sized
@@ -23,7 +24,7 @@ public record ThreadSettings(int intraOpThreads, int interOpThreads, Map<String,
 
     /** What this process runs with (loads the PyTorch engine if it is not loaded yet). */
     public static ThreadSettings current() {
-        ai.djl.engine.Engine.getEngine("PyTorch");
+        TorchRuntime.engine();
         Map<String, String> found = new LinkedHashMap<>();
         for (String p : PROPERTIES) {
             String v = System.getProperty(p);

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.tinytitans.engine.weights.Tensor;
 import org.tinytitans.engine.runtime.Devices;
+import org.tinytitans.engine.runtime.TorchRuntime;
 
 /**
  * Gradients of the calibration loss (mean next-token cross-entropy) with respect to every weight, for the
@@ -18,7 +19,7 @@ public final class Gradients {
     private Gradients() {}
 
     public static Map<String, float[]> of(LanguageModel model, Calibration calib) {
-        Engine.getInstance();
+        TorchRuntime.engine();
         Map<String, float[]> out = new HashMap<>();
         try (NDManager params = Devices.manager()) {
             Map<String, NDArray> w = new HashMap<>();
@@ -32,7 +33,7 @@ public final class Gradients {
             int n = calib.windows().length;
             for (int i = 0; i < n; i += batch) {
                 int to = Math.min(n, i + batch);
-                try (NDManager s = Devices.manager(); GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                try (NDManager s = Devices.manager(); GradientCollector gc = TorchRuntime.engine().newGradientCollector()) {
                     NDArray loss = Transformer.crossEntropy(s, tf.logits(s, calib.inputs(i, to), null, null), calib.targets(i, to));
                     // weight each batch by its share of windows so the sum is the mean over all windows
                     gc.backward(loss.mul(Transformer.constant(loss, (float) (to - i) / n)));

@@ -3,13 +3,14 @@ package org.tinytitans.engine.lm;
 import ai.djl.engine.Engine;
 import java.util.function.Supplier;
 import org.tinytitans.engine.train.NoGrad;
+import org.tinytitans.engine.runtime.TorchRuntime;
 
 /** Runs with autograd off, loading the PyTorch engine first (its JNI calls fail before it is loaded). */
 final class Inference {
     private Inference() {}
 
     static <T> T call(Supplier<T> action) {
-        Engine.getInstance();
+        TorchRuntime.engine();
         return NoGrad.call(action);
     }
 }

@@ -15,6 +15,7 @@ import java.util.Random;
 import org.tinytitans.engine.train.NoGrad;
 import org.tinytitans.engine.weights.Tensor;
 import org.tinytitans.engine.runtime.Devices;
+import org.tinytitans.engine.runtime.TorchRuntime;
 
 /**
  * Trains the shipped byte-level sample model (Llama layout: RoPE, RMSNorm, SwiGLU, grouped-query attention)
@@ -87,7 +88,7 @@ public final class TrainTinyLm {
                 s.mlp(), Math.max(1024, 4 * s.seq()), 1e-5, 10000.0, true);
         Random random = new Random(s.seed());
         Map<String, Tensor> init = initialWeights(c, random);
-        Engine.getInstance();
+        TorchRuntime.engine();
         try (NDManager params = Devices.manager()) {
             Map<String, NDArray> w = new LinkedHashMap<>();
             for (Map.Entry<String, Tensor> e : init.entrySet()) {
@@ -110,7 +111,7 @@ public final class TrainTinyLm {
                     }
                 }
                 float loss;
-                try (NDManager scope = Devices.manager(); GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                try (NDManager scope = Devices.manager(); GradientCollector gc = TorchRuntime.engine().newGradientCollector()) {
                     NDArray l = Transformer.crossEntropy(scope, tf.logits(scope, x, null, null), y);
                     gc.backward(l);
                     loss = l.getFloat();

@@ -25,6 +25,7 @@ import org.tinytitans.engine.graph.ResidualBlock;
 import org.tinytitans.engine.prune.FilterPlanner;
 import org.tinytitans.engine.prune.LayerPlanner;
 import org.tinytitans.engine.runtime.Devices;
+import org.tinytitans.engine.runtime.TorchRuntime;
 
 /**
  * A graph with its DJL block and weights. Owns an NDManager: close the network when done. Every method that
@@ -49,7 +50,7 @@ public final class Network implements ScoringModel, AutoCloseable {
 
     /** A network with freshly initialised weights (He-normal kernels), reproducible for a seed. */
     public static Network create(Graph graph, long seed) {
-        Engine.getInstance().setRandomSeed((int) seed);
+        TorchRuntime.engine().setRandomSeed((int) seed);
         return new Network(graph, Devices.manager());
     }
 
@@ -333,7 +334,7 @@ public final class Network implements ScoringModel, AutoCloseable {
             List<String> wanted = new ArrayList<>(nodes);
             wanted.add(graph.outputLayer().name());
             List<float[]> scores = new ArrayList<>();
-            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            try (GradientCollector gc = TorchRuntime.engine().newGradientCollector()) {
                 Map<String, NDArray> out = block.run(new ParameterStore(sub, false), x, false, Set.copyOf(wanted), probes);
                 NDArray logits = out.get(graph.outputLayer().name());
                 NDArray oneHot = sub.create(labels).oneHot(graph.classes());

@@ -19,6 +19,7 @@ public final class Devices {
 
     /** A new base manager on the current device. */
     public static NDManager manager() {
+        TorchRuntime.ensureAny();
         return NDManager.newBaseManager(current);
     }
 

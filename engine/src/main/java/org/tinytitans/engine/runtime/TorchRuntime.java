@@ -54,6 +54,21 @@ public final class TorchRuntime {
         return now;
     }
 
+    /**
+     * DJL's PyTorch engine, loaded from the libtorch this process chose: a job's choice when a job made one, else the
+     * choice for a CPU job. Every engine use goes through here (or {@link Devices#manager}), so that tools, tests and
+     * benchmarks that never start a job load the same libtorch a job would, never DJL's own guess.
+     */
+    public static ai.djl.engine.Engine engine() {
+        ensureAny();
+        return ai.djl.engine.Engine.getEngine("PyTorch");
+    }
+
+    /** Applies the CPU job's choice unless a choice was applied already (cheap after the first call). */
+    public static synchronized void ensureAny() {
+        if (applied == null) ensure(RuntimeRequest.cpu());
+    }
+
     /** What this process applied, if it did. */
     public static synchronized Optional<Applied> current() {
         return Optional.ofNullable(applied);

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Random;
 import org.tinytitans.engine.data.ImageSet;
 import org.tinytitans.engine.runtime.Devices;
+import org.tinytitans.engine.runtime.TorchRuntime;
 
 /**
  * Fine-tunes an initialised Block (PyTorch engine) on an ImageSet with its own loop around a GradientCollector:
@@ -91,7 +92,7 @@ public final class FineTuner {
                 kd.teacher().forward(new ParameterStore(m, false), new NDList(x), false).singletonOrThrow());
         double loss;
         long correct;
-        try (GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
+        try (GradientCollector collector = TorchRuntime.engine().newGradientCollector()) {
             NDArray logits = block.forward(new ParameterStore(m, false), new NDList(x), true).singletonOrThrow();
             NDArray l = Losses.crossEntropy(logits, y);
             if (kd != null) {

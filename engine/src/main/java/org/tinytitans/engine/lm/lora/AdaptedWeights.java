@@ -11,6 +11,7 @@ import org.tinytitans.engine.lm.Transformer;
 import org.tinytitans.engine.train.NoGrad;
 import org.tinytitans.engine.weights.Tensor;
 import org.tinytitans.engine.runtime.Devices;
+import org.tinytitans.engine.runtime.TorchRuntime;
 
 /**
  * A model with LoRA adapters on DJL arrays: frozen base weights, trainable A and B. Each step builds the
@@ -27,7 +28,7 @@ final class AdaptedWeights implements AutoCloseable {
     private final float scale;
 
     AdaptedWeights(LanguageModel model, LoraAdapter adapter) {
-        Engine.getInstance();
+        TorchRuntime.engine();
         this.model = model;
         this.scale = (float) adapter.scale();
         this.params = Devices.manager();

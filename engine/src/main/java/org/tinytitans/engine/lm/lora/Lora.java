@@ -10,6 +10,7 @@ import org.tinytitans.engine.lm.LanguageModel;
 import org.tinytitans.engine.lm.Transformer;
 import org.tinytitans.engine.train.Progress;
 import org.tinytitans.engine.runtime.Devices;
+import org.tinytitans.engine.runtime.TorchRuntime;
 
 /**
  * LoRA recovery after pruning: trains low-rank adapters on a text with the next-token loss (base weights
@@ -40,7 +41,7 @@ public final class Lora {
         LoraAdapter init = LoraAdapter.init(model, config);
         Random random = new Random(config.seed() + 1);
         float[] losses = new float[config.steps()];
-        Engine engine = Engine.getInstance();
+        Engine engine = TorchRuntime.engine();
         try (AdaptedWeights w = new AdaptedWeights(model, init)) {
             Adam adam = new Adam(w.trainable());
             for (int step = 0; step < config.steps(); step++) {
