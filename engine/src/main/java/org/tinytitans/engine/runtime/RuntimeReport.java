@@ -70,9 +70,9 @@ public final class RuntimeReport {
         JsonObject loaded = new JsonObject();
         try {
             TorchRuntime.Applied a = TorchRuntime.ensure(request);
+            TorchRuntime.ensureAny();
             Engine e = Engine.getEngine("PyTorch");
             String path = libtorchPathLoaded();
-            NativeLogs.quiet(path == null ? null : java.nio.file.Path.of(path));
             loaded.addProperty("ok", true);
             loaded.addProperty("version", e.getVersion());
             loaded.addProperty("path", path);

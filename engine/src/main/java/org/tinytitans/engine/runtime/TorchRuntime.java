@@ -64,9 +64,19 @@ public final class TorchRuntime {
         return ai.djl.engine.Engine.getEngine("PyTorch");
     }
 
-    /** Applies the CPU job's choice unless a choice was applied already (cheap after the first call). */
+    private static boolean loaded;
+
+    /**
+     * Applies the CPU job's choice unless a choice was applied already, and loads DJL's engine with libtorch's own
+     * warnings silenced (NativeLogs); cheap after the first call.
+     */
     public static synchronized void ensureAny() {
+        if (loaded) return;
         if (applied == null) ensure(RuntimeRequest.cpu());
+        ai.djl.engine.Engine.getEngine("PyTorch");
+        String path = RuntimeReport.libtorchPathLoaded();
+        NativeLogs.quiet(path == null ? null : Path.of(path));
+        loaded = true;
     }
 
     /** What this process applied, if it did. */
