@@ -68,8 +68,10 @@ local function remote_group(workdir)
   return pg
 end
 
+-- Through kill(1) itself, not the shell's builtin: Neovim's 'shell' is sh, and dash's kill takes no `--`.
 local function alive(pg)
-  return sh('kill -0 -- -' .. pg .. ' 2>/dev/null && echo yes || echo no') == 'yes'
+  vim.fn.system({ 'kill', '-0', '--', '-' .. pg })
+  return vim.v.shell_error == 0
 end
 
 -- 1. target ssh: the real engine on the host, its verdict on the expect line
