@@ -35,7 +35,7 @@ public final class Documents {
                     text = text.substring(0, start) + c.getText() + text.substring(Math.max(start, end));
                 }
             }
-            return new TextDocument(u, version, text);
+            return new TextDocument(u, version, text, doc);
         });
     }
 }
