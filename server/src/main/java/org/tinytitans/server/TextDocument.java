@@ -19,24 +19,34 @@ public final class TextDocument {
     private final String text;
     /** An earlier version's parse to edit from (null: parse the whole text); dropped once this version's is made. */
     private IncrementalDocument base;
+    /** How many characters at the start and at the end this text surely shares with base's (0: not known). */
+    private int samePrefix;
+    private int sameSuffix;
     private volatile IncrementalDocument parsed;
 
     public TextDocument(String uri, int version, String text) {
-        this(uri, version, text, null);
-    }
-
-    /** A new version of previous (null: none): its parse will be made from previous's, or from the one previous would have edited. */
-    public TextDocument(String uri, int version, String text, TextDocument previous) {
         this.uri = uri;
         this.version = version;
         this.text = text == null ? "" : text;
-        this.base = previous == null ? null : previous.latestParse();
     }
 
-    /** This version's parse if made, else the earlier one it would be made from (versions typed within a debounce are never parsed). */
-    private synchronized IncrementalDocument latestParse() {
-        IncrementalDocument p = parsed;
-        return p != null ? p : base;
+    /**
+     * The next version: text that keeps at least the first samePrefix and the last sameSuffix characters of this
+     * one's. Its parse will be made by editing this version's, or the one this version would have edited (versions
+     * typed within one debounce are never parsed), told where the text is unchanged.
+     */
+    public synchronized TextDocument edited(int newVersion, String newText, int samePrefix, int sameSuffix) {
+        TextDocument next = new TextDocument(uri, newVersion, newText);
+        if (parsed != null) {
+            next.base = parsed;
+            next.samePrefix = samePrefix;
+            next.sameSuffix = sameSuffix;
+        } else if (base != null) {
+            next.base = base;
+            next.samePrefix = Math.min(this.samePrefix, samePrefix);
+            next.sameSuffix = Math.min(this.sameSuffix, sameSuffix);
+        }
+        return next;
     }
 
     public String uri() {
@@ -57,7 +67,7 @@ public final class TextDocument {
         if (p != null) return p;
         synchronized (this) {
             if (parsed == null) {
-                parsed = base == null ? IncrementalDocument.of(text) : base.edit(text);
+                parsed = base == null ? IncrementalDocument.of(text) : base.edit(text, samePrefix, sameSuffix);
                 base = null;
             }
             return parsed;
@@ -94,8 +104,13 @@ public final class TextDocument {
         }
     }
 
-    /** Offset of an LSP position, clamped into the document; scans lines rather than parsing (edits call it per change). */
+    /**
+     * Offset of an LSP position, clamped into the document (edits call it per change): from the parse's pieces when
+     * this version is parsed, else by scanning lines rather than parsing.
+     */
     public int offsetAt(org.eclipse.lsp4j.Position p) {
+        IncrementalDocument live = parsed;
+        if (live != null) return live.offsetAt(p.getLine(), p.getCharacter());
         if (p.getLine() < 0) return 0; // before the document, as the spec module's LineMap clamps it
         int start = 0;
         for (int line = 0; line < p.getLine(); line++) {

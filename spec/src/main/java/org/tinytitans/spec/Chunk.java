@@ -29,6 +29,8 @@ final class Chunk {
     private volatile Frame frame;
     /** IncrementalCheck's per-statement findings, by statement index; null until asked. */
     volatile Object[] checks;
+    /** Whether a statement here names a file (`weights`, dataset `path`) that a check looks up; null until asked. */
+    volatile Boolean namesFiles;
 
     Chunk(int length, int lineBreaks, boolean flagIn, boolean flagOut, boolean reads, boolean sets, Frame frame) {
         this.length = length;

@@ -74,7 +74,7 @@ final class IncrementalCheck {
                     defaults.add(new Top(k, f, i));
                 }
             }
-            if (folder != null) {
+            if (folder != null && namesFiles(doc.chunk(k), f)) {
                 Report report = new Report();
                 FileChecker.check(f.statements(), folder, report);
                 files.addAll(by.diagnostics(report.list));
@@ -83,7 +83,7 @@ final class IncrementalCheck {
         everyHasDataset &= !experiments.isEmpty();
         SemanticChecker checker = new SemanticChecker();
         List<Diagnostic> semantic = new ArrayList<>(defaults(doc, defaults, everyHasDataset, experiments.isEmpty(), checker));
-        Map<String, Integer> names = new HashMap<>();
+        Map<String, Integer> names = new HashMap<>(experiments.size() * 2);
         Map<Chunk, Integer> where = null;
         for (Top e : experiments) {
             Statement s = e.statement();
@@ -109,6 +109,16 @@ final class IncrementalCheck {
             semantic.addAll(checker.take());
         }
         return Checker.combine(syntax, semantic, files);
+    }
+
+    /** Whether piece c (parsed as in f) names files; most pieces do not, and then nothing is looked up. */
+    private static boolean namesFiles(Chunk c, Chunk.Frame f) {
+        Boolean b = c.namesFiles;
+        if (b == null) {
+            b = !FileChecker.targets(f.statements()).isEmpty();
+            c.namesFiles = b;
+        }
+        return b;
     }
 
     /** How far piece k moved since frame f was placed. */
@@ -141,8 +151,8 @@ final class IncrementalCheck {
     private static List<Found> body(IncrementalDocument doc, Top e, List<Top> defaults, SemanticChecker checker) {
         Chunk own = doc.chunk(e.k());
         List<Statement> children = e.statement().children();
-        List<Top> read = new ArrayList<>();
-        List<Ref> refs = new ArrayList<>();
+        List<Top> read = defaults.isEmpty() ? List.of() : new ArrayList<>();
+        List<Ref> refs = defaults.isEmpty() ? List.of() : new ArrayList<>();
         for (Top d : defaults) {
             if (SemanticChecker.readsDefault(children, d.statement().name())) {
                 read.add(d);

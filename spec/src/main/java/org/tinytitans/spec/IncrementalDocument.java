@@ -69,13 +69,22 @@ public final class IncrementalDocument {
 
     /** The snapshot for newText: the pieces from the first changed character to where the parse is back in step are parsed again. */
     public IncrementalDocument edit(String newText) {
+        return edit(newText, 0, 0);
+    }
+
+    /**
+     * As {@link #edit(String)}, told that newText keeps at least the first {@code samePrefix} and the last
+     * {@code sameSuffix} characters of this text (an editor's change says where it is): the comparison starts there
+     * instead of at both ends of a long text. Wrong bounds give a wrong parse; 0 and 0 are always right.
+     */
+    public IncrementalDocument edit(String newText, int samePrefix, int sameSuffix) {
         String next = newText == null ? "" : newText;
         int oldLen = text.length(), newLen = next.length();
         int max = Math.min(oldLen, newLen);
-        int prefix = 0;
+        int prefix = Math.max(0, Math.min(samePrefix, max));
         while (prefix < max && text.charAt(prefix) == next.charAt(prefix)) prefix++;
         if (prefix == oldLen && prefix == newLen) return this;
-        int suffix = 0;
+        int suffix = Math.max(0, Math.min(sameSuffix, max - prefix));
         while (suffix < max - prefix && text.charAt(oldLen - 1 - suffix) == next.charAt(newLen - 1 - suffix)) suffix++;
         int delta = newLen - oldLen;
         int first = chunkAt(prefix);
@@ -163,6 +172,27 @@ public final class IncrementalDocument {
         // whole lines only: a region cut inside a line (its line break deleted) would end a comment or string early
         boolean clean = region.cleanEnd() && (end == start || text.charAt(end - 1) == '\n');
         return new Parsed(out, clean, region.flag(), lineAt);
+    }
+
+    /**
+     * Offset of (line, column), clamped into the text and the line, as {@link SpecDocument#offsetAt} gives it: found
+     * from the pieces' first lines rather than by counting lines from the top (an editor's every change asks it).
+     */
+    public int offsetAt(int line, int column) {
+        if (line < 0) return 0;
+        int k = Arrays.binarySearch(lines, line);
+        if (k < 0) k = -k - 2;
+        // equal first lines (an empty piece) resolve to the last of them, which holds the line
+        while (k + 1 < lines.length && lines[k + 1] == line) k++;
+        int start = offsets[k];
+        for (int l = lines[k]; l < line; l++) {
+            int nl = text.indexOf('\n', start);
+            if (nl < 0) return text.length();
+            start = nl + 1;
+        }
+        int nl = text.indexOf('\n', start);
+        int end = nl < 0 ? text.length() : nl;
+        return start + Math.max(0, Math.min(column, end - start));
     }
 
     /** The whole document, assembled from the pieces (moved ones are moved, not parsed again) on first use. */

@@ -150,7 +150,10 @@ final class SemanticChecker {
     }
 
     private static Optional<Statement> find(List<Statement> list, String name) {
-        return list.stream().filter(s -> s.name().equals(name)).findFirst();
+        for (Statement s : list) { // a loop, not a stream: IncrementalCheck asks this of every experiment on every edit
+            if (s.name().equals(name)) return Optional.of(s);
+        }
+        return Optional.empty();
     }
 
     // ---- experiment level -------------------------------------------------------------------

@@ -94,7 +94,8 @@ class IncrementalDocumentTest {
                 IncrementalDocument from = r.nextInt(10) == 0 ? older : live;
                 if (r.nextInt(5) == 0) older = live;
                 String next = edit(from.text(), r);
-                IncrementalDocument edited = from.edit(next);
+                IncrementalDocument edited = r.nextBoolean() ? from.edit(next) : from.edit(next, r.nextInt(samePrefix(from.text(), next) + 1),
+                        r.nextInt(sameSuffix(from.text(), next) + 1)); // an editor's bounds: at most what is unchanged
                 compare(edited, r);
                 live = edited;
             }
@@ -123,6 +124,18 @@ class IncrementalDocumentTest {
         assertSameList(expected.syntaxDiagnostics(), actual.syntaxDiagnostics(), "syntax diagnostics");
         assertEquals(expected.lineCount(), actual.lineCount());
         assertEquals(expected.positionAt(expected.text().length() / 2), actual.positionAt(expected.text().length() / 2));
+    }
+
+    private static int samePrefix(String a, String b) {
+        int n = 0;
+        while (n < Math.min(a.length(), b.length()) && a.charAt(n) == b.charAt(n)) n++;
+        return n;
+    }
+
+    private static int sameSuffix(String a, String b) {
+        int n = 0, max = Math.min(a.length(), b.length()) - samePrefix(a, b);
+        while (n < max && a.charAt(a.length() - 1 - n) == b.charAt(b.length() - 1 - n)) n++;
+        return n;
     }
 
     /** Equal lists; on a difference, names the first element that differs rather than printing both lists. */

@@ -51,20 +51,22 @@ class IncrementalEditsTest {
             c.initialize(Capabilities.rich(), FakeJob.settings(false), null);
             c.open(uri, text.toString());
             c.client.awaitDiagnostics(uri, p -> p.getVersion() != null && p.getVersion() == 1);
-            for (int v = 2; v <= 80; v++) {
-                int start = r.nextInt(text.length() + 1);
-                int end = r.nextInt(4) == 0 ? Math.min(text.length(), start + r.nextInt(60)) : start;
-                String typed = r.nextInt(3) == 0 ? "" : TYPED[r.nextInt(TYPED.length)];
-                if (start == end && typed.isEmpty()) end = Math.min(text.length(), start + 1);
-                Range range = new Range(position(text, start), position(text, end));
-                text.replace(start, end, typed);
+            int v = 1;
+            while (v < 150) {
+                // now and then a burst: several notifications before any is checked, some with several changes
+                int notifications = r.nextInt(3) == 0 ? 2 + r.nextInt(3) : 1;
+                for (int m = 0; m < notifications; m++) {
+                    List<TextDocumentContentChangeEvent> changes = new java.util.ArrayList<>();
+                    int count = r.nextInt(4) == 0 ? 2 + r.nextInt(2) : 1;
+                    for (int k = 0; k < count; k++) changes.add(change(text, r));
+                    c.remote.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
+                            new VersionedTextDocumentIdentifier(uri, ++v), changes));
+                }
                 int version = v;
-                c.remote.getTextDocumentService().didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(uri, v),
-                        List.of(new TextDocumentContentChangeEvent(range, typed))));
                 var published = c.client.awaitDiagnostics(uri, p -> p.getVersion() != null && p.getVersion() == version);
                 SpecDocument whole = SpecDocument.parse(text.toString());
                 assertEquals(Diagnostics.spec(whole, folder), published.getDiagnostics(), "version " + v + ":\n" + text);
-                if (v % 10 == 0) {
+                if (r.nextInt(5) == 0) {
                     TextDocumentIdentifier id = new TextDocumentIdentifier(uri);
                     assertEquals(SemanticTokens.encode(whole), c.remote.getTextDocumentService()
                             .semanticTokensFull(new SemanticTokensParams(id)).get(30, TimeUnit.SECONDS).getData());
@@ -73,6 +75,17 @@ class IncrementalEditsTest {
                 }
             }
         }
+    }
+
+    /** A random change to text, applied to it (so the next change's positions are in the changed text). */
+    private static TextDocumentContentChangeEvent change(StringBuilder text, Random r) {
+        int start = r.nextInt(text.length() + 1);
+        int end = r.nextInt(4) == 0 ? Math.min(text.length(), start + r.nextInt(60)) : start;
+        String typed = r.nextInt(3) == 0 ? "" : TYPED[r.nextInt(TYPED.length)];
+        if (start == end && typed.isEmpty()) end = Math.min(text.length(), start + 1);
+        Range range = new Range(position(text, start), position(text, end));
+        text.replace(start, end, typed);
+        return new TextDocumentContentChangeEvent(range, typed);
     }
 
     private static Position position(CharSequence text, int offset) {
