@@ -20,8 +20,8 @@ import org.tinytitans.spec.ast.Statement;
  * <li>an experiment's body is checked again only when its piece was parsed again, when a default it reads
  *     ({@link SemanticChecker#readsDefault}) is another statement than before, or when a message names a line
  *     and the experiment moved to other lines; otherwise its findings move with the pieces they lie in;</li>
- * <li>files named by `weights` and dataset `path` are looked up on every check, as the whole-file check does:
- *     a file may appear at any time.</li>
+ * <li>files named by `weights` and dataset `path` are looked up on every check, as the whole-file check does
+ *     (a file may appear at any time); pieces that name none are skipped.</li>
  * </ul>
  */
 final class IncrementalCheck {
