@@ -26,7 +26,7 @@ public final class BenchMain {
         Path work = repo.resolve("bench/target/work");
         boolean quick = Arrays.asList(args).contains("quick");
         String md = switch (args[0]) {
-            case "editor" -> new EditorBench(repo, work.resolve("editor"), quick ? 30 : 120, quick ? 10 : 40)
+            case "editor" -> new EditorBench(repo, work.resolve("editor"), quick ? 30 : 120, quick ? 10 : 100)
                     .run(quick ? new int[] {100, 1000} : new int[] {100, 1000, 10000});
             case "startup" -> new StartupBench(repo, work.resolve("startup"), quick ? 3 : 10).run();
             case "engine" -> new EngineBench(repo, quick).run();

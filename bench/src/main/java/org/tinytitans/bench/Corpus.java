@@ -15,9 +15,12 @@ public final class Corpus {
     static final List<String> CRITERIA = List.of("l1", "l2", "random", "taylor", "fpgm");
     static final List<String> MODELS = List.of("resnet56", "resnet20", "resnet110", "vgg16-cifar");
 
-    /** Where the probes go: the experiment in the middle and its lines (0-based) in each format. */
+    /**
+     * Where the probes go: the experiment in the middle and its lines (0-based) in each format; breakLine, a line
+     * start near the top (the second experiment's) where a line break may be inserted and taken out again.
+     */
     public record Probe(int experiment, int criterionLine, int criterionValueColumn, int criterionKeyColumn,
-                        int ratioLine, int ratioValueColumn, int ratioValueLength) {}
+                        int ratioLine, int ratioValueColumn, int ratioValueLength, int breakLine) {}
 
     private Corpus() {}
 
@@ -89,13 +92,15 @@ public final class Corpus {
     public static Probe pruneProbe(int lines) {
         int e = experiments(lines) / 2;
         int base = e * LINES_PER_EXPERIMENT;
-        return new Probe(e, base + 6, "    criterion ".length(), 4, base + 7, "    ratio ".length(), String.valueOf(ratio(e)).length());
+        return new Probe(e, base + 6, "    criterion ".length(), 4, base + 7, "    ratio ".length(), String.valueOf(ratio(e)).length(),
+                LINES_PER_EXPERIMENT);
     }
 
     public static Probe yamlProbe(int lines) {
         int e = experiments(lines) / 2;
         int base = 2 + e * LINES_PER_EXPERIMENT;
-        return new Probe(e, base + 6, "      criterion: ".length(), 6, base + 7, "      ratio: ".length(), String.valueOf(ratio(e)).length());
+        return new Probe(e, base + 6, "      criterion: ".length(), 6, base + 7, "      ratio: ".length(), String.valueOf(ratio(e)).length(),
+                2 + LINES_PER_EXPERIMENT);
     }
 
     static String criterion(int i) { return CRITERIA.get(i % CRITERIA.size()); }

@@ -141,6 +141,23 @@ public final class EditorSession implements AutoCloseable {
         return (System.nanoTime() - t) / 1e6;
     }
 
+    /** Replaces a range (lines and characters) with {@code text} and returns at once, as typing does; diagnostics are not awaited. */
+    public void change(String uri, int fromLine, int fromCharacter, int toLine, int toCharacter, String text) {
+        int version = versions.merge(uri, 1, Integer::sum);
+        JsonObject change = new JsonObject();
+        change.add("range", range(fromLine, fromCharacter, toLine, toCharacter));
+        change.addProperty("text", text);
+        JsonArray changes = new JsonArray();
+        changes.add(change);
+        JsonObject doc = new JsonObject();
+        doc.addProperty("uri", uri);
+        doc.addProperty("version", version);
+        JsonObject p = new JsonObject();
+        p.add("textDocument", doc);
+        p.add("contentChanges", changes);
+        client.notify("textDocument/didChange", p);
+    }
+
     /** Completion at a position; fails when the server offers nothing (a benchmark of an empty answer is no benchmark). */
     public double completion(String uri, int line, int character) {
         return timed("textDocument/completion", position(uri, line, character), r -> items(r) > 0);

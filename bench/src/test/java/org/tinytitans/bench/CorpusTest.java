@@ -30,6 +30,9 @@ class CorpusTest {
         assertEquals(ratio, line(yaml, y.ratioLine()).substring(y.ratioValueColumn(), y.ratioValueColumn() + y.ratioValueLength()));
         assertTrue(line(prune, p.criterionLine()).startsWith("criterion", p.criterionKeyColumn()));
         assertTrue(line(yaml, y.criterionLine()).startsWith("criterion", y.criterionKeyColumn()));
+        // the line break goes before the second experiment in both
+        assertEquals("experiment exp_00001 {", line(prune, p.breakLine()));
+        assertEquals("  exp_00001:", line(yaml, y.breakLine()));
     }
 
     @Test

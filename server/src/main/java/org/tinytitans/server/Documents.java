@@ -25,17 +25,25 @@ public final class Documents {
     public TextDocument change(String uri, int version, List<TextDocumentContentChangeEvent> changes) {
         return open.compute(uri, (u, doc) -> {
             String text = doc == null ? "" : doc.text();
+            // what the new text keeps of the old at both ends, so that its parse compares only the middle
+            int samePrefix = text.length(), sameSuffix = text.length();
+            TextDocument current = doc;
             for (TextDocumentContentChangeEvent c : changes) {
                 if (c.getRange() == null) {
                     text = c.getText();
+                    samePrefix = 0;
+                    sameSuffix = 0;
                 } else {
-                    TextDocument current = new TextDocument(u, version, text);
+                    if (current == null) current = new TextDocument(u, version, text);
                     int start = current.offsetAt(c.getRange().getStart());
-                    int end = current.offsetAt(c.getRange().getEnd());
-                    text = text.substring(0, start) + c.getText() + text.substring(Math.max(start, end));
+                    int end = Math.max(start, current.offsetAt(c.getRange().getEnd()));
+                    samePrefix = Math.min(samePrefix, start);
+                    sameSuffix = Math.min(sameSuffix, text.length() - end);
+                    text = text.substring(0, start) + c.getText() + text.substring(end);
                 }
+                current = null; // the next change's positions are in the text as changed
             }
-            return new TextDocument(u, version, text);
+            return doc == null ? new TextDocument(u, version, text) : doc.edited(version, text, samePrefix, sameSuffix);
         });
     }
 }

@@ -221,7 +221,7 @@ public class TitansLanguageServer implements LanguageServer, LanguageClientAware
         if (doc == null || c == null) return;
         try {
             var results = jobs.results(uri).orElse(null);
-            var list = settings.features().diagnostics() ? Diagnostics.merged(doc.spec(), doc.path() == null ? null : doc.path().getParent(), results)
+            var list = settings.features().diagnostics() ? Diagnostics.merged(doc.findings(), doc::spec, results)
                     : results == null ? List.<org.eclipse.lsp4j.Diagnostic>of() : Diagnostics.job(doc.spec(), results);
             c.publishDiagnostics(new PublishDiagnosticsParams(uri, list, doc.version()));
         } catch (RuntimeException e) {

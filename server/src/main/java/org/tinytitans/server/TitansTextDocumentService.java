@@ -204,7 +204,7 @@ public final class TitansTextDocumentService implements TextDocumentService {
 
     @Override
     public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
-        return compute(params.getTextDocument(), List.of(), doc -> CodeActions.actions(doc.spec(), doc.uri(),
+        return compute(params.getTextDocument(), List.of(), doc -> CodeActions.actions(doc.spec(), doc.findings(), doc.uri(),
                 params.getContext().getDiagnostics()).stream().map(a -> Either.<Command, CodeAction>forRight(a)).toList());
     }
 

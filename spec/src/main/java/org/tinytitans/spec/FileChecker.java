@@ -3,6 +3,7 @@ package org.tinytitans.spec;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.tinytitans.spec.ast.Statement;
@@ -18,15 +19,29 @@ final class FileChecker {
 
     private FileChecker() {}
 
+    /** A value that names a file: a model's `weights` or a dataset's `path`. */
+    record Target(Value value, String block, String property) {}
+
     static void check(List<Statement> statements, Path baseDir, Report report) {
+        for (Target t : targets(statements)) check(t.value(), t.block(), t.property(), baseDir, report);
+    }
+
+    /** The values among these top-level statements (and their experiments) that name files, in document order. */
+    static List<Target> targets(List<Statement> statements) {
+        List<Target> out = new ArrayList<>();
+        collect(statements, out);
+        return out;
+    }
+
+    private static void collect(List<Statement> statements, List<Target> out) {
         for (Statement s : statements) {
             if (s.name().equals("experiment")) {
-                check(s.children(), baseDir, report);
+                collect(s.children(), out);
                 continue;
             }
             for (String property : FILE_PROPERTIES.getOrDefault(s.name(), List.of())) {
                 for (Statement p : s.children()) {
-                    if (p.name().equals(property) && p.values().size() == 1) check(p.values().get(0), s.name(), property, baseDir, report);
+                    if (p.name().equals(property) && p.values().size() == 1) out.add(new Target(p.values().get(0), s.name(), property));
                 }
             }
         }

@@ -9,19 +9,30 @@ import java.util.List;
  */
 final class Lexer {
     private final String s;
+    /** Document offset of s's first character (a piece of a document is lexed on its own). */
+    private final int origin;
     private final LineMap lines;
     private final List<Token> tokens = new ArrayList<>();
     private final List<Diagnostic> diagnostics;
     private int i;
 
-    private Lexer(String text, LineMap lines, List<Diagnostic> diagnostics) {
+    private Lexer(String text, int origin, LineMap lines, List<Diagnostic> diagnostics) {
         this.s = text;
+        this.origin = origin;
         this.lines = lines;
         this.diagnostics = diagnostics;
     }
 
     static List<Token> lex(String text, LineMap lines, List<Diagnostic> diagnostics) {
-        Lexer lx = new Lexer(text, lines, diagnostics);
+        return lex(text, 0, lines, diagnostics);
+    }
+
+    /**
+     * Lexes a piece of a document that starts at a line start; tokens carry document positions. No token spans a
+     * line break (strings and comments end at the line's end), so a piece of whole lines lexes as it would in the whole.
+     */
+    static List<Token> lex(String text, int origin, LineMap lines, List<Diagnostic> diagnostics) {
+        Lexer lx = new Lexer(text, origin, lines, diagnostics);
         lx.run();
         return lx.tokens;
     }
@@ -89,7 +100,7 @@ final class Lexer {
                 add(TokenKind.ERROR, start);
             }
         }
-        tokens.add(new Token(TokenKind.EOF, "", "", lines.range(n, n)));
+        tokens.add(new Token(TokenKind.EOF, "", "", lines.range(origin + n, origin + n)));
     }
 
     private boolean startsKnown(char c) {
@@ -146,7 +157,7 @@ final class Lexer {
         int end = i;
         while (end > start + 1 && (s.charAt(end - 1) == '\r')) end--;
         add(TokenKind.STRING, start, end, value.toString().stripTrailing());
-        diagnostics.add(new Diagnostic(lines.range(start, end), Severity.ERROR, Codes.UNTERMINATED_STRING,
+        diagnostics.add(new Diagnostic(lines.range(origin + start, origin + end), Severity.ERROR, Codes.UNTERMINATED_STRING,
                 "unterminated string; add a closing '\"'", List.of()));
     }
 
@@ -155,6 +166,6 @@ final class Lexer {
     }
 
     private void add(TokenKind kind, int start, int end, String value) {
-        tokens.add(new Token(kind, s.substring(start, end), value, lines.range(start, end)));
+        tokens.add(new Token(kind, s.substring(start, end), value, lines.range(origin + start, origin + end)));
     }
 }

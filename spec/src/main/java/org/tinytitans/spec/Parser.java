@@ -18,6 +18,11 @@ import org.tinytitans.spec.ast.Value;
  * A line continues after a trailing ','. On an error it reports once and skips to the end of the
  * statement, still descending into any '{' it meets so that braces stay balanced: one mistake, one
  * diagnostic.
+ * <p>
+ * For incremental parsing ({@link IncrementalDocument}) it also parses a region of whole lines on its own and
+ * says where the region may be cut: at a line whose first token starts a top-level statement right after a line
+ * break the top level itself consumed. There the parser holds nothing but the {@code unclosedReported} flag (one
+ * token of lookahead, depth 0), so what follows parses the same alone as in the whole, given that flag.
  */
 final class Parser {
     private final List<Token> tokens;
@@ -26,6 +31,17 @@ final class Parser {
     private int p;
     private boolean unclosedReported;
     private int depth;
+    // ---- what a region parse records (see Region)
+    /** Index of the last NEWLINE the top-level loop consumed; the region may be cut right after it. */
+    private int lastTopNewline = -1;
+    private boolean cleanEnd;
+    private final List<Cut> cuts = new ArrayList<>();
+    /** Inside a stray '{' the flag is forced to true: reads there do not depend on the flag the region began with. */
+    private int forced;
+    /** Inside a stray statement the flag is restored afterwards: sets there do not last. */
+    private int restored;
+    private boolean readsFlag;
+    private boolean setsFlag;
     /** Deeper nesting is certainly a mistake; the limit also keeps the recursion off the stack's edge. */
     private static final int MAX_DEPTH = 64;
 
@@ -39,6 +55,42 @@ final class Parser {
         Parser parser = new Parser(tokens, lines, diagnostics);
         List<Statement> statements = parser.statements(true);
         return new SpecFile(statements, lines.range(0, length));
+    }
+
+    /**
+     * Where a region may be cut: before top-level statement {@code statement}, at document offset {@code offset}
+     * (a line start), with {@code flag} the unclosedReported flag there; {@code reads}/{@code sets} say whether the
+     * piece that this cut ends read the flag it began with or set it for good.
+     */
+    record Cut(int offset, int statement, boolean flag, boolean reads, boolean sets) {}
+
+    /**
+     * A region parsed on its own. {@code cuts} has one entry per piece, the first at the region's start; the last
+     * piece's reads/sets are {@code reads}/{@code sets}. {@code cleanEnd}: the region ended at a line break the top
+     * level consumed, so the text after it cannot change this parse (otherwise an open block or a trailing ','
+     * ran into the end of the region).
+     */
+    record Region(List<Statement> statements, List<Cut> cuts, boolean cleanEnd, boolean flag, boolean reads, boolean sets) {}
+
+    /** Parses tokens of whole lines starting at a cut whose flag is {@code unclosedReported}. */
+    static Region parseRegion(List<Token> tokens, LineMap lines, List<Diagnostic> diagnostics, int origin, boolean unclosedReported) {
+        Parser parser = new Parser(tokens, lines, diagnostics);
+        parser.unclosedReported = unclosedReported;
+        parser.cuts.add(new Cut(origin, 0, unclosedReported, false, false));
+        List<Statement> statements = parser.statements(true);
+        return new Region(statements, parser.cuts, parser.cleanEnd, parser.unclosedReported, parser.readsFlag, parser.setsFlag);
+    }
+
+    /** A cut before the top-level token at p, if the line break before it was consumed at the top level. */
+    private void maybeCut(int statement) {
+        if (cuts.isEmpty() || p == 0 || p - 1 != lastTopNewline) return; // cuts are asked for by parseRegion only
+        Cut previous = cuts.get(cuts.size() - 1);
+        if (previous.statement() == statement) return; // a piece holds a statement at least: blank lines join the next
+        int offset = tokens.get(p - 1).end();
+        cuts.set(cuts.size() - 1, new Cut(previous.offset(), previous.statement(), previous.flag(), readsFlag, setsFlag));
+        cuts.add(new Cut(offset, statement, unclosedReported, false, false));
+        readsFlag = false;
+        setsFlag = false;
     }
 
     private Token peek() {
@@ -55,9 +107,14 @@ final class Parser {
         List<Statement> out = new ArrayList<>();
         while (true) {
             Token t = peek();
+            if (topLevel && t.kind() != TokenKind.NEWLINE && t.kind() != TokenKind.EOF) maybeCut(out.size());
             switch (t.kind()) {
-                case NEWLINE, SEMICOLON -> advance();
+                case NEWLINE, SEMICOLON -> {
+                    if (topLevel && t.kind() == TokenKind.NEWLINE) lastTopNewline = p;
+                    advance();
+                }
                 case EOF -> {
+                    if (topLevel) cleanEnd = p == 0 || p - 1 == lastTopNewline;
                     return out;
                 }
                 case RBRACE -> {
@@ -78,8 +135,15 @@ final class Parser {
                     error(t, Codes.UNEXPECTED_TOKEN, "expected a keyword or property name, found " + describe(t));
                     // a stray '{' was just reported: do not report it again as never closed
                     boolean saved = unclosedReported;
-                    if (t.kind() == TokenKind.LBRACE) unclosedReported = true;
+                    boolean stray = t.kind() == TokenKind.LBRACE;
+                    if (stray) {
+                        unclosedReported = true;
+                        forced++;
+                    }
+                    restored++;
                     skipStatement();
+                    restored--;
+                    if (stray) forced--;
                     unclosedReported = saved;
                 }
             }
@@ -162,7 +226,7 @@ final class Parser {
             if (t.kind() == TokenKind.LBRACE) level++;
             if (t.kind() == TokenKind.RBRACE && --level == 0) return new Body(open, List.of(), t);
         }
-        unclosedReported = true;
+        setFlag();
         return new Body(open, List.of(), null);
     }
 
@@ -170,12 +234,18 @@ final class Parser {
         List<Statement> inner = statements(false);
         if (peek().kind() == TokenKind.RBRACE) return new Body(open, inner, advance());
         // only the innermost unclosed block is reported: closing it usually fixes the outer ones too
+        if (forced == 0) readsFlag = true;
         if (!unclosedReported) {
-            unclosedReported = true;
+            setFlag();
             diagnostics.add(new Diagnostic(open.range(), Severity.ERROR, Codes.MISSING_BRACE,
                     "'{' is never closed; add '}'", List.of()));
         }
         return new Body(open, inner, null);
+    }
+
+    private void setFlag() {
+        unclosedReported = true;
+        if (restored == 0) setsFlag = true;
     }
 
     /** Skips to the end of the statement; a '{' met on the way is parsed so that braces stay balanced. */

@@ -6,6 +6,14 @@ import java.util.List;
 /** Collects diagnostics for the checker; short names keep the rules readable. */
 final class Report {
     final List<Diagnostic> list = new ArrayList<>();
+    /** Set when a message names a line: such a finding must be made again when its statement moves to another line. */
+    boolean lineRefs;
+
+    /** The 1-based line of a statement, for messages ("already given on line 4"). */
+    String lineOf(org.tinytitans.spec.ast.Statement s) {
+        lineRefs = true;
+        return Integer.toString(s.range().start().line() + 1);
+    }
 
     void error(Range r, String code, String message, String... suggestions) {
         list.add(new Diagnostic(r, Severity.ERROR, code, message, List.of(suggestions)));

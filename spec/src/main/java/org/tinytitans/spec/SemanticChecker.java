@@ -25,59 +25,116 @@ final class SemanticChecker {
     private static final Catalog C = Catalog.get();
     private static final Set<String> ONCE = Set.of("model", "dataset", "finetune", "latency", "energy", "target");
 
-    private final SpecDocument doc;
     private final Report report = new Report();
     private final ValueChecker values = new ValueChecker(report);
 
     /** What a statement list's rules need to know about its experiment. */
     private record Context(ModelInfo model, DatasetInfo dataset, boolean hasDataset, List<String> measures) {}
 
-    SemanticChecker(SpecDocument doc) {
-        this.doc = doc;
-    }
-
-    List<Diagnostic> run() {
+    /**
+     * The whole document's findings, in the order the rules emit them. The parts below are what
+     * {@link IncrementalCheck} calls one experiment at a time; this is their composition for a whole file.
+     */
+    static List<Diagnostic> run(SpecDocument doc) {
+        SemanticChecker c = new SemanticChecker();
         List<Statement> top = doc.root().statements();
         List<Statement> defaults = top.stream().filter(s -> !s.name().equals("experiment")).toList();
         List<Statement> experiments = doc.root().experiments();
         boolean everyHasDataset = !experiments.isEmpty()
-                && experiments.stream().allMatch(e -> find(e.children(), "dataset").isPresent());
-        Context defaultsContext = context(defaults, List.of(), everyHasDataset);
-        checkStatements(defaults, defaultsContext);
+                && experiments.stream().allMatch(SemanticChecker::hasDataset);
+        c.defaults(defaults, everyHasDataset, experiments.isEmpty());
         Map<String, Statement> names = new HashMap<>();
         for (Statement e : experiments) {
-            Optional<Value> name = e.argument();
-            if (name.isEmpty()) {
-                report.error(e.keyword().range(), Codes.MISSING_VALUE, "experiment needs a name: experiment NAME { ... }");
-            } else {
-                if (name.get().kind() != TokenKind.NAME && name.get().kind() != TokenKind.STRING) {
-                    report.error(name.get().range(), Codes.WRONG_TYPE, "an experiment name is a name such as resnet56_l1");
-                }
-                Statement first = names.putIfAbsent(name.get().value(), e);
-                if (first != null) {
-                    report.error(name.get().range(), Codes.DUPLICATE_EXPERIMENT, "experiment '" + name.get().value()
-                            + "' is already defined on line " + (first.range().start().line() + 1));
-                }
-                if (e.values().size() > 1) {
-                    report.error(e.values().get(1).range(), Codes.TOO_MANY_VALUES, "experiment takes one name");
-                }
-            }
-            if (e.children().isEmpty()) {
-                report.warning(e.headRange(), Codes.EMPTY_EXPERIMENT, "experiment has nothing in it"
-                        + (defaults.isEmpty() ? "" : "; it runs with the file's defaults only"));
-            }
-            checkStatements(e.children(), context(e.children(), defaults, false));
-            if (!e.children().isEmpty()) experimentRules(e.headRange(), e.children(), defaults);
+            Statement first = e.argument().map(n -> names.putIfAbsent(n.value(), e)).orElse(null);
+            c.head(e, first == null ? -1 : first.range().start().line(), defaults.isEmpty());
+            c.body(e, defaults);
         }
-        if (experiments.isEmpty() && !defaults.isEmpty()) {
+        if (top.isEmpty()) c.emptySpec(doc.syntaxDiagnostics().isEmpty());
+        return c.report.list;
+    }
+
+    /** The findings reported so far, handed over and forgotten (one checker serves many experiments). */
+    List<Diagnostic> take() {
+        List<Diagnostic> out = List.copyOf(report.list);
+        report.list.clear();
+        report.lineRefs = false;
+        return out;
+    }
+
+    /** True when a message taken since the last {@link #take} names a line (it changes when the lines above move). */
+    boolean namedLines() {
+        return report.lineRefs;
+    }
+
+    static boolean hasDataset(Statement experiment) {
+        return find(experiment.children(), "dataset").isPresent();
+    }
+
+    /**
+     * The top-level defaults, checked as one list; with no experiment in the file they are its one experiment.
+     * everyHasDataset: every experiment brings its own dataset (so defaults' criteria that need data have it).
+     */
+    void defaults(List<Statement> defaults, boolean everyHasDataset, boolean noExperiments) {
+        checkStatements(defaults, context(defaults, List.of(), everyHasDataset));
+        if (noExperiments && !defaults.isEmpty()) {
             experimentRules(defaults.get(0).headRange(), defaults, List.of());
         }
-        if (top.isEmpty() && doc.syntaxDiagnostics().isEmpty()) {
-            Position start = new Position(0, 0, 0);
-            report.error(new Range(start, start), Codes.EMPTY_SPEC, "the file is empty: write an experiment, e.g. experiment e { model resnet20 }"
-                    + " (titans-cli init writes a commented starter)");
+    }
+
+    /**
+     * An experiment's name and emptiness. firstLine: the 0-based line of an earlier experiment of the same name,
+     * or -1 (the caller keeps the names, which span the file).
+     */
+    void head(Statement e, int firstLine, boolean noDefaults) {
+        Optional<Value> name = e.argument();
+        if (name.isEmpty()) {
+            report.error(e.keyword().range(), Codes.MISSING_VALUE, "experiment needs a name: experiment NAME { ... }");
+        } else {
+            if (name.get().kind() != TokenKind.NAME && name.get().kind() != TokenKind.STRING) {
+                report.error(name.get().range(), Codes.WRONG_TYPE, "an experiment name is a name such as resnet56_l1");
+            }
+            if (firstLine >= 0) {
+                report.error(name.get().range(), Codes.DUPLICATE_EXPERIMENT, "experiment '" + name.get().value()
+                        + "' is already defined on line " + (firstLine + 1));
+            }
+            if (e.values().size() > 1) {
+                report.error(e.values().get(1).range(), Codes.TOO_MANY_VALUES, "experiment takes one name");
+            }
         }
-        return report.list;
+        if (e.children().isEmpty()) {
+            report.warning(e.headRange(), Codes.EMPTY_EXPERIMENT, "experiment has nothing in it"
+                    + (noDefaults ? "" : "; it runs with the file's defaults only"));
+        }
+    }
+
+    /**
+     * An experiment's statements and rules against the file's defaults. It reads only the defaults
+     * {@link #readsDefault} names, so a caller may pass just those (IncrementalCheck does, and its test compares).
+     */
+    void body(Statement e, List<Statement> defaults) {
+        checkStatements(e.children(), context(e.children(), defaults, false));
+        if (!e.children().isEmpty()) experimentRules(e.headRange(), e.children(), defaults);
+    }
+
+    /**
+     * Whether {@link #body} of an experiment with these statements reads a default of this name: a block whose
+     * properties merge with the experiment's (model, dataset, finetune), and prune and measure when the
+     * experiment has none of its own.
+     */
+    static boolean readsDefault(List<Statement> own, String name) {
+        return switch (name) {
+            case "model", "dataset", "finetune" -> true;
+            case "prune", "measure" -> find(own, name).isEmpty();
+            default -> false;
+        };
+    }
+
+    /** A file without statements; syntaxClean: it has no syntax error either (then the one finding is this). */
+    void emptySpec(boolean syntaxClean) {
+        if (!syntaxClean) return;
+        Position start = new Position(0, 0, 0);
+        report.error(new Range(start, start), Codes.EMPTY_SPEC, "the file is empty: write an experiment, e.g. experiment e { model resnet20 }"
+                + " (titans-cli init writes a commented starter)");
     }
 
     private Context context(List<Statement> own, List<Statement> defaults, boolean datasetElsewhere) {
@@ -93,7 +150,10 @@ final class SemanticChecker {
     }
 
     private static Optional<Statement> find(List<Statement> list, String name) {
-        return list.stream().filter(s -> s.name().equals(name)).findFirst();
+        for (Statement s : list) { // a loop, not a stream: IncrementalCheck asks this of every experiment on every edit
+            if (s.name().equals(name)) return Optional.of(s);
+        }
+        return Optional.empty();
     }
 
     // ---- experiment level -------------------------------------------------------------------
@@ -107,7 +167,7 @@ final class SemanticChecker {
                 if (first != null) {
                     boolean block = ONCE.contains(name);
                     report.error(s.keyword().range(), block ? Codes.DUPLICATE_BLOCK : Codes.DUPLICATE_PROPERTY,
-                            "'" + name + "' is already given on line " + (first.range().start().line() + 1)
+                            "'" + name + "' is already given on line " + report.lineOf(first)
                                     + (block ? "; merge the two blocks" : ""));
                     continue;
                 }
@@ -418,7 +478,7 @@ final class SemanticChecker {
             Statement first = seen.putIfAbsent(c.name(), c);
             if (first != null) {
                 report.error(c.keyword().range(), Codes.DUPLICATE_PROPERTY, "'" + c.name() + "' is already given on line "
-                        + (first.range().start().line() + 1) + "; to sweep, list the values: " + c.name() + " A, B");
+                        + report.lineOf(first) + "; to sweep, list the values: " + c.name() + " A, B");
                 continue;
             }
             if (special != null && c.name().equals("criterion")) special.accept(c);

@@ -24,6 +24,15 @@ public final class SpecDocument {
         this.syntaxDiagnostics = List.copyOf(diags);
     }
 
+    /** A document assembled from parts parsed elsewhere ({@link IncrementalDocument}); the parts must be what parsing text gives. */
+    SpecDocument(String text, LineMap lines, List<Token> tokens, SpecFile root, List<Diagnostic> syntaxDiagnostics) {
+        this.text = text;
+        this.lines = lines;
+        this.tokens = List.copyOf(tokens);
+        this.root = root;
+        this.syntaxDiagnostics = List.copyOf(syntaxDiagnostics);
+    }
+
     /** Parses any text; never throws (null is read as empty). */
     public static SpecDocument parse(String text) {
         return new SpecDocument(text == null ? "" : text);

@@ -30,7 +30,11 @@ public final class CodeActions {
     private CodeActions() {}
 
     public static List<CodeAction> actions(SpecDocument doc, String uri, List<Diagnostic> context) {
-        List<org.tinytitans.spec.Diagnostic> findings = Checker.check(doc);
+        return actions(doc, Checker.check(doc), uri, context);
+    }
+
+    /** As above with the checker's findings for doc already made (the server keeps them per version). */
+    public static List<CodeAction> actions(SpecDocument doc, List<org.tinytitans.spec.Diagnostic> findings, String uri, List<Diagnostic> context) {
         List<CodeAction> out = new ArrayList<>();
         for (Diagnostic d : context) {
             if (!Diagnostics.SOURCE.equals(d.getSource()) || d.getCode() == null) continue;

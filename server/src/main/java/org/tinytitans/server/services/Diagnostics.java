@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DiagnosticSeverity;
 import org.eclipse.lsp4j.Position;
@@ -31,15 +32,25 @@ public final class Diagnostics {
 
     /** folder: where the spec's relative files are looked up (its own folder), null for unsaved buffers. */
     public static List<Diagnostic> merged(SpecDocument doc, java.nio.file.Path folder, JobResults results) {
-        List<Diagnostic> out = new ArrayList<>(spec(doc, folder));
-        if (results != null) out.addAll(job(doc, results));
+        return merged(Checker.check(doc, folder), () -> doc, results);
+    }
+
+    /** As above from findings already made (the server's are made incrementally); doc is asked for only for job results. */
+    public static List<Diagnostic> merged(List<org.tinytitans.spec.Diagnostic> findings, Supplier<SpecDocument> doc, JobResults results) {
+        List<Diagnostic> out = new ArrayList<>(lsp(findings));
+        if (results != null) out.addAll(job(doc.get(), results));
         return out;
     }
 
     /** The checker's findings; suggestions travel in {@code data} for the quick fixes. */
     public static List<Diagnostic> spec(SpecDocument doc, java.nio.file.Path folder) {
-        List<Diagnostic> out = new ArrayList<>();
-        for (org.tinytitans.spec.Diagnostic d : Checker.check(doc, folder)) {
+        return lsp(Checker.check(doc, folder));
+    }
+
+    /** Findings as LSP diagnostics. */
+    public static List<Diagnostic> lsp(List<org.tinytitans.spec.Diagnostic> findings) {
+        List<Diagnostic> out = new ArrayList<>(findings.size());
+        for (org.tinytitans.spec.Diagnostic d : findings) {
             Diagnostic x = new Diagnostic(Ranges.lsp(d.range()), d.message(), severity(d.severity()), SOURCE, d.code());
             if (!d.suggestions().isEmpty()) {
                 JsonArray data = new JsonArray();
