@@ -33,5 +33,5 @@ else
   echo "note: sshd not installed; Slurm over ssh is not tested"
 fi
 cd "$root"
-./mvnw -B -q -ntp -pl spec,engine test -Dtest=SlurmRunnerIT -Dsurefire.failIfNoSpecifiedTests=false
+./mvnw -B -q -ntp -pl language,engine test -Dtest=SlurmRunnerIT -Dsurefire.failIfNoSpecifiedTests=false
 echo "remote-slurm: passed"

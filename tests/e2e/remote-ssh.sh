@@ -31,5 +31,5 @@ trap cleanup EXIT
 bash "$root/tests/e2e/remote/sshd-up.sh"
 export TITANS_IT_SSH_CONFIG="$D/ssh_config" TITANS_IT_SSH_HOST=titans-e2e TITANS_IT_SSHD_PID="$(cat "$D/sshd.pid")"
 cd "$root"
-./mvnw -B -q -ntp -pl spec,engine test -Dtest=SshRunnerIT -Dsurefire.failIfNoSpecifiedTests=false
+./mvnw -B -q -ntp -pl language,engine test -Dtest=SshRunnerIT -Dsurefire.failIfNoSpecifiedTests=false
 echo "remote-ssh: passed"

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.tinytitans.spec.Checker;
-import org.tinytitans.spec.SpecDocument;
+import org.tinytitans.language.Checker;
+import org.tinytitans.language.SpecDocument;
 
 class CorpusTest {
 

@@ -1,7 +1,7 @@
 package org.tinytitans.cli;
 
 import java.util.Locale;
-import org.tinytitans.spec.Diagnostic;
+import org.tinytitans.language.Diagnostic;
 
 /** A diagnostic together with the file it was found in, printed with 1-based lines and columns. */
 record FileFinding(String file, Diagnostic diagnostic) {

@@ -17,7 +17,7 @@ import org.tinytitans.engine.remote.RemoteConfig;
 import org.tinytitans.engine.remote.RemoteException;
 import org.tinytitans.engine.remote.SshRunner;
 import org.tinytitans.engine.train.Progress;
-import org.tinytitans.spec.resolve.TargetSpec;
+import org.tinytitans.language.resolve.TargetSpec;
 
 /**
  * {@code run} for a spec whose target is {@code ssh} or {@code slurm}: the job runs there and speaks the event

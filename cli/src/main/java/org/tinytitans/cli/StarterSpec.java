@@ -1,10 +1,10 @@
 package org.tinytitans.cli;
 
 import java.util.List;
-import org.tinytitans.spec.catalog.Catalog;
-import org.tinytitans.spec.catalog.DatasetInfo;
-import org.tinytitans.spec.catalog.GranularityInfo;
-import org.tinytitans.spec.catalog.ModelInfo;
+import org.tinytitans.language.catalog.Catalog;
+import org.tinytitans.language.catalog.DatasetInfo;
+import org.tinytitans.language.catalog.GranularityInfo;
+import org.tinytitans.language.catalog.ModelInfo;
 
 /**
  * The commented starter spec {@code titans-cli init} writes: the catalog's defaults for a model (its dataset

@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tinytitans.engine.job.ExitCodes;
-import org.tinytitans.spec.catalog.Catalog;
-import org.tinytitans.spec.catalog.CriterionInfo;
-import org.tinytitans.spec.catalog.ModelInfo;
+import org.tinytitans.language.catalog.Catalog;
+import org.tinytitans.language.catalog.CriterionInfo;
+import org.tinytitans.language.catalog.ModelInfo;
 
 class CatalogCommandsTest {
 

@@ -13,11 +13,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.tinytitans.engine.job.ExitCodes;
-import org.tinytitans.spec.Checker;
-import org.tinytitans.spec.Diagnostic;
-import org.tinytitans.spec.SpecDocument;
-import org.tinytitans.spec.catalog.Catalog;
-import org.tinytitans.spec.catalog.ModelInfo;
+import org.tinytitans.language.Checker;
+import org.tinytitans.language.Diagnostic;
+import org.tinytitans.language.SpecDocument;
+import org.tinytitans.language.catalog.Catalog;
+import org.tinytitans.language.catalog.ModelInfo;
 
 class InitCommandTest {
 

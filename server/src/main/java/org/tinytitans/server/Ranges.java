@@ -7,16 +7,16 @@ import org.eclipse.lsp4j.Range;
 public final class Ranges {
     private Ranges() {}
 
-    public static Position lsp(org.tinytitans.spec.Position p) {
+    public static Position lsp(org.tinytitans.language.Position p) {
         return new Position(p.line(), p.column());
     }
 
-    public static Range lsp(org.tinytitans.spec.Range r) {
+    public static Range lsp(org.tinytitans.language.Range r) {
         return new Range(lsp(r.start()), lsp(r.end()));
     }
 
     /** A whole line, for findings that know only the line (1-based, as job events count). */
-    public static Range line(org.tinytitans.spec.SpecDocument doc, int oneBasedLine) {
+    public static Range line(org.tinytitans.language.SpecDocument doc, int oneBasedLine) {
         int line = Math.max(0, Math.min(oneBasedLine - 1, doc.lineCount() - 1));
         String text = lineText(doc, line);
         int indent = text.length() - text.stripLeading().length();
@@ -25,7 +25,7 @@ public final class Ranges {
     }
 
     /** The text of a 0-based line without its line break. */
-    public static String lineText(org.tinytitans.spec.SpecDocument doc, int line) {
+    public static String lineText(org.tinytitans.language.SpecDocument doc, int line) {
         int start = doc.offsetAt(line, 0);
         String all = doc.text();
         int end = all.indexOf('\n', start);

@@ -3,9 +3,9 @@ package org.tinytitans.server;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
-import org.tinytitans.spec.Diagnostic;
-import org.tinytitans.spec.IncrementalDocument;
-import org.tinytitans.spec.SpecDocument;
+import org.tinytitans.language.Diagnostic;
+import org.tinytitans.language.IncrementalDocument;
+import org.tinytitans.language.SpecDocument;
 
 /**
  * An open document: its text and version, and the parse of that text, made lazily and cached per version

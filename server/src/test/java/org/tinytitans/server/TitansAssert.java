@@ -17,7 +17,7 @@ import org.tinytitans.server.estimates.EstimateService;
 import org.tinytitans.server.services.Completions;
 import org.tinytitans.server.services.Diagnostics;
 import org.tinytitans.server.settings.ClientSupport;
-import org.tinytitans.spec.SpecDocument;
+import org.tinytitans.language.SpecDocument;
 
 /**
  * LemMinX-style test language: a spec with a caret `|`, and short assertions over what a feature answers.

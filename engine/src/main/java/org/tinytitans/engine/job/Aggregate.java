@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
-import org.tinytitans.spec.resolve.ExperimentRun;
+import org.tinytitans.language.resolve.ExperimentRun;
 
 /**
  * The job's result.json, rebuilt from every finished point on disk (experiments/ID/result.json of this spec)

@@ -1,6 +1,6 @@
 package org.tinytitans.engine.job;
 
-import org.tinytitans.spec.resolve.PruneSpec;
+import org.tinytitans.language.resolve.PruneSpec;
 
 /** How a prune block says how much to remove, in words: "prune weights wanda 2:4", "prune layers l1 count 2". */
 final class Amount {

@@ -2,10 +2,10 @@ package org.tinytitans.engine.job;
 
 import java.util.Locale;
 import java.util.Map;
-import org.tinytitans.spec.catalog.Catalog;
-import org.tinytitans.spec.catalog.MetricInfo;
-import org.tinytitans.spec.catalog.UnitKind;
-import org.tinytitans.spec.resolve.ExpectSpec;
+import org.tinytitans.language.catalog.Catalog;
+import org.tinytitans.language.catalog.MetricInfo;
+import org.tinytitans.language.catalog.UnitKind;
+import org.tinytitans.language.resolve.ExpectSpec;
 
 /**
  * Judges {@code expect} lines against measured figures, with the meanings prune-language.md gives them.

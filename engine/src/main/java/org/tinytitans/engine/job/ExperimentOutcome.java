@@ -4,8 +4,8 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
-import org.tinytitans.spec.resolve.ExperimentRun;
-import org.tinytitans.spec.resolve.ExpectSpec;
+import org.tinytitans.language.resolve.ExperimentRun;
+import org.tinytitans.language.resolve.ExpectSpec;
 
 /** A finished experiment: its result object (results.md) and whether every expect held. */
 record ExperimentOutcome(JsonObject result, boolean allPassed) {

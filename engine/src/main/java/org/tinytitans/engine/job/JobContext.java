@@ -3,7 +3,7 @@ package org.tinytitans.engine.job;
 import java.nio.file.Path;
 import org.tinytitans.engine.metrics.GreenMetrics;
 import org.tinytitans.engine.train.Progress;
-import org.tinytitans.spec.resolve.ExperimentRun;
+import org.tinytitans.language.resolve.ExperimentRun;
 
 /**
  * What one experiment run needs from its job: the spec's folder (relative paths resolve against it), where to

@@ -22,9 +22,9 @@ import org.tinytitans.engine.lm.eval.ZeroShot;
 import org.tinytitans.engine.lm.lora.Lora;
 import org.tinytitans.engine.lm.lora.LoraConfig;
 import org.tinytitans.engine.metrics.PhaseEnergy;
-import org.tinytitans.spec.resolve.ExperimentRun;
-import org.tinytitans.spec.resolve.FinetuneSpec;
-import org.tinytitans.spec.resolve.PruneSpec;
+import org.tinytitans.language.resolve.ExperimentRun;
+import org.tinytitans.language.resolve.FinetuneSpec;
+import org.tinytitans.language.resolve.PruneSpec;
 
 /**
  * One language-model experiment, the tutorial's part 3: load a Hugging Face folder, measure perplexity and
@@ -219,7 +219,7 @@ final class LanguageExperiment {
     }
 
     private LanguageModel prune(LanguageModel model, PruneSpec p) {
-        boolean data = org.tinytitans.spec.catalog.Catalog.get().criterion(p.criterion()).map(c -> c.needsData()).orElse(false);
+        boolean data = org.tinytitans.language.catalog.Catalog.get().criterion(p.criterion()).map(c -> c.needsData()).orElse(false);
         Calibration calibration = null;
         if (data || "block-influence".equals(p.criterion())) {
             if (text == null) {

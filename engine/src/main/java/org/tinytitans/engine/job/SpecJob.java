@@ -22,14 +22,14 @@ import org.tinytitans.engine.runtime.Devices;
 import org.tinytitans.engine.runtime.RuntimeReport;
 import org.tinytitans.engine.runtime.RuntimeRequest;
 import org.tinytitans.engine.train.Progress;
-import org.tinytitans.spec.Checker;
-import org.tinytitans.spec.Diagnostic;
-import org.tinytitans.spec.Severity;
-import org.tinytitans.spec.SpecDocument;
-import org.tinytitans.spec.catalog.Catalog;
-import org.tinytitans.spec.resolve.EnergySpec;
-import org.tinytitans.spec.resolve.ExperimentRun;
-import org.tinytitans.spec.resolve.Experiments;
+import org.tinytitans.language.Checker;
+import org.tinytitans.language.Diagnostic;
+import org.tinytitans.language.Severity;
+import org.tinytitans.language.SpecDocument;
+import org.tinytitans.language.catalog.Catalog;
+import org.tinytitans.language.resolve.EnergySpec;
+import org.tinytitans.language.resolve.ExperimentRun;
+import org.tinytitans.language.resolve.Experiments;
 import org.tinytitans.engine.runtime.TorchRuntime;
 
 /**
@@ -174,7 +174,7 @@ public final class SpecJob {
         }
     }
 
-    private void fail(String experiment, String message, org.tinytitans.spec.Range range) {
+    private void fail(String experiment, String message, org.tinytitans.language.Range range) {
         events.event("failed").with("experiment", experiment).with("message", message)
                 .with("line", range == null ? null : range.start().line() + 1)
                 .with("column", range == null ? null : range.start().column() + 1).emit();
@@ -252,7 +252,7 @@ public final class SpecJob {
 
     private Device checkTarget(ExperimentRun run, String runtimeFailure) {
         var t = run.target();
-        org.tinytitans.spec.Range at = t == null || t.range() == null ? run.range() : t.range();
+        org.tinytitans.language.Range at = t == null || t.range() == null ? run.range() : t.range();
         Device device = deviceOf(run, true);
         if (runtimeFailure != null) {
             throw new JobFailure(runtimeFailure, at);

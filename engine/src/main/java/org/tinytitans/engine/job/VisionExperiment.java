@@ -44,10 +44,10 @@ import org.tinytitans.engine.train.Evaluator;
 import org.tinytitans.engine.train.FineTuner;
 import org.tinytitans.engine.train.TrainConfig;
 import org.tinytitans.engine.zoo.Zoo;
-import org.tinytitans.spec.resolve.DatasetSpec;
-import org.tinytitans.spec.resolve.ExperimentRun;
-import org.tinytitans.spec.resolve.FinetuneSpec;
-import org.tinytitans.spec.resolve.PruneSpec;
+import org.tinytitans.language.resolve.DatasetSpec;
+import org.tinytitans.language.resolve.ExperimentRun;
+import org.tinytitans.language.resolve.FinetuneSpec;
+import org.tinytitans.language.resolve.PruneSpec;
 
 /**
  * One vision experiment, the tutorial's workflow end to end: load, measure the baseline, prune (Algorithm 1:

@@ -3,8 +3,8 @@ package org.tinytitans.engine.job;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.tinytitans.spec.resolve.ExperimentRun;
-import org.tinytitans.spec.resolve.ExpectSpec;
+import org.tinytitans.language.resolve.ExperimentRun;
+import org.tinytitans.language.resolve.ExpectSpec;
 
 /** Which metrics a run must measure: those it names in {@code measure}, those its {@code expect} lines judge. */
 final class Wanted {

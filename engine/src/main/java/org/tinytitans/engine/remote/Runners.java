@@ -3,12 +3,12 @@ package org.tinytitans.engine.remote;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.tinytitans.spec.Checker;
-import org.tinytitans.spec.Severity;
-import org.tinytitans.spec.SpecDocument;
-import org.tinytitans.spec.resolve.ExperimentRun;
-import org.tinytitans.spec.resolve.Experiments;
-import org.tinytitans.spec.resolve.TargetSpec;
+import org.tinytitans.language.Checker;
+import org.tinytitans.language.Severity;
+import org.tinytitans.language.SpecDocument;
+import org.tinytitans.language.resolve.ExperimentRun;
+import org.tinytitans.language.resolve.Experiments;
+import org.tinytitans.language.resolve.TargetSpec;
 
 /** The runner for a spec's target: cpu and gpu run here, ssh on a host, slurm through sbatch. */
 public final class Runners {

@@ -3,7 +3,7 @@ package org.tinytitans.engine.remote;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.tinytitans.spec.resolve.TargetSpec;
+import org.tinytitans.language.resolve.TargetSpec;
 
 /**
  * The batch script a Slurm job runs. Resources come from the target: gpus -&gt; --gpus=N, cpus -&gt;

@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.tinytitans.spec.SpecDocument;
-import org.tinytitans.spec.TokenKind;
-import org.tinytitans.spec.ast.Statement;
-import org.tinytitans.spec.ast.Value;
-import org.tinytitans.spec.catalog.Catalog;
-import org.tinytitans.spec.catalog.DatasetInfo;
+import org.tinytitans.language.SpecDocument;
+import org.tinytitans.language.TokenKind;
+import org.tinytitans.language.ast.Statement;
+import org.tinytitans.language.ast.Value;
+import org.tinytitans.language.catalog.Catalog;
+import org.tinytitans.language.catalog.DatasetInfo;
 
 /**
  * What a spec needs on another machine and the spec rewritten for it. Local files are the model's `weights`,

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.tinytitans.spec.SpecDocument;
-import org.tinytitans.spec.resolve.Experiments;
-import org.tinytitans.spec.resolve.TargetSpec;
+import org.tinytitans.language.SpecDocument;
+import org.tinytitans.language.resolve.Experiments;
+import org.tinytitans.language.resolve.TargetSpec;
 
 /**
  * Runs a job through Slurm (`target slurm "partition" { gpus; cpus; mem; time; account }`): sbatch on this

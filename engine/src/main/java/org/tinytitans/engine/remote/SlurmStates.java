@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.tinytitans.spec.resolve.TargetSpec;
+import org.tinytitans.language.resolve.TargetSpec;
 
 /**
  * Slurm job states (sacct -P / scontrol show job) and what a user should read about each failure.

@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.tinytitans.engine.job.ExitCodes;
-import org.tinytitans.spec.resolve.TargetSpec;
+import org.tinytitans.language.resolve.TargetSpec;
 
 /**
  * Runs a job on an SSH host (`target ssh "user@host" { workdir; java; titans; gpu }`) with the user's

@@ -16,8 +16,8 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.tinytitans.spec.SpecDocument;
-import org.tinytitans.spec.resolve.TargetSpec;
+import org.tinytitans.language.SpecDocument;
+import org.tinytitans.language.resolve.TargetSpec;
 
 /**
  * Gets a remote side ready for a job: resolves the workdir, finds a compatible titans-cli there or installs

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.tinytitans.spec.catalog.Catalog;
+import org.tinytitans.language.catalog.Catalog;
 import org.tinytitans.engine.zoo.Zoo;
 
 /**

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.tinytitans.spec.SpecDocument;
-import org.tinytitans.spec.resolve.ExpectSpec;
-import org.tinytitans.spec.resolve.Experiments;
+import org.tinytitans.language.SpecDocument;
+import org.tinytitans.language.resolve.ExpectSpec;
+import org.tinytitans.language.resolve.Experiments;
 
 class ExpectJudgeTest {
 

@@ -102,14 +102,14 @@ class LocalRunnerTest {
 
     @Test
     void runnersFollowTheTarget() {
-        var cpu = new org.tinytitans.spec.resolve.TargetSpec("cpu", null, null, null, null, null, null, null, null, null, null, null);
-        var ssh = new org.tinytitans.spec.resolve.TargetSpec("ssh", "gpu1", 1, null, null, null, null, null, null, null, null, null);
-        var slurm = new org.tinytitans.spec.resolve.TargetSpec("slurm", "debug", null, null, null, null, null, null, null, null, null, null);
+        var cpu = new org.tinytitans.language.resolve.TargetSpec("cpu", null, null, null, null, null, null, null, null, null, null, null);
+        var ssh = new org.tinytitans.language.resolve.TargetSpec("ssh", "gpu1", 1, null, null, null, null, null, null, null, null, null);
+        var slurm = new org.tinytitans.language.resolve.TargetSpec("slurm", "debug", null, null, null, null, null, null, null, null, null, null);
         RemoteConfig c = new RemoteConfig(List.of(), null, "0.1.0", null, null);
         assertTrue(Runners.forTarget(cpu, c) instanceof LocalRunner);
         assertTrue(Runners.forTarget(ssh, c) instanceof SshRunner);
         assertTrue(Runners.forTarget(slurm, c) instanceof SlurmRunner);
-        var badHost = new org.tinytitans.spec.resolve.TargetSpec("ssh", "-oProxyCommand=x", null, null, null, null, null, null, null, null, null, null);
+        var badHost = new org.tinytitans.language.resolve.TargetSpec("ssh", "-oProxyCommand=x", null, null, null, null, null, null, null, null, null, null);
         org.junit.jupiter.api.Assertions.assertThrows(RemoteException.class, () -> Runners.forTarget(badHost, c));
         org.junit.jupiter.api.Assertions.assertThrows(RemoteException.class,
                 () -> new SshRunner(ssh, c.withSshOptions(List.of("-o", "StrictHostKeyChecking=no"))));

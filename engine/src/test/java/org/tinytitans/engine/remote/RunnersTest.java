@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.tinytitans.spec.SpecDocument;
-import org.tinytitans.spec.resolve.Experiments;
-import org.tinytitans.spec.resolve.TargetSpec;
+import org.tinytitans.language.SpecDocument;
+import org.tinytitans.language.resolve.Experiments;
+import org.tinytitans.language.resolve.TargetSpec;
 
 class RunnersTest {
     private static TargetSpec targetOf(String spec) {

@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tinytitans.spec.resolve.TargetSpec;
+import org.tinytitans.language.resolve.TargetSpec;
 
 class SbatchScriptTest {
     static TargetSpec slurm(String partition, Integer gpus, Integer cpus, Long mem, String time, String account) {

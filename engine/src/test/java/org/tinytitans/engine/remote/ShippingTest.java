@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tinytitans.spec.SpecDocument;
-import org.tinytitans.spec.resolve.ExperimentRun;
-import org.tinytitans.spec.resolve.Experiments;
+import org.tinytitans.language.SpecDocument;
+import org.tinytitans.language.resolve.ExperimentRun;
+import org.tinytitans.language.resolve.Experiments;
 
 class ShippingTest {
 

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.tinytitans.spec.resolve.TargetSpec;
+import org.tinytitans.language.resolve.TargetSpec;
 
 class SlurmStatesTest {
     static final TargetSpec GPU = new TargetSpec("slurm", "gpu", null, null, null, null, 1, 4, 16L << 30, "01:00:00", null, null);

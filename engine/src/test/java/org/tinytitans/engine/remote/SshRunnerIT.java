@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tinytitans.spec.resolve.TargetSpec;
+import org.tinytitans.language.resolve.TargetSpec;
 
 /**
  * The SSH runner against a real sshd on loopback with a throwaway key and known_hosts (strict host key

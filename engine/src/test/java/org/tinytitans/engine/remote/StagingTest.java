@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tinytitans.spec.resolve.TargetSpec;
+import org.tinytitans.language.resolve.TargetSpec;
 
 /** Staging against this machine as the "remote" side: the same scripts ssh would run. */
 class StagingTest {

@@ -20,7 +20,7 @@ import org.tinytitans.engine.remote.JobOutcome;
 import org.tinytitans.engine.remote.JobRunner;
 import org.tinytitans.engine.remote.Runners;
 import org.tinytitans.server.settings.TitansSettings;
-import org.tinytitans.spec.resolve.TargetSpec;
+import org.tinytitans.language.resolve.TargetSpec;
 
 /**
  * Runs specs as jobs, rust-analyzer flycheck style: each run of a document bumps its generation; a newer run

@@ -6,8 +6,8 @@ import org.tinytitans.engine.remote.LocalRunner;
 import org.tinytitans.engine.remote.RemoteConfig;
 import org.tinytitans.engine.remote.Runners;
 import org.tinytitans.server.settings.TitansSettings;
-import org.tinytitans.spec.SpecDocument;
-import org.tinytitans.spec.resolve.TargetSpec;
+import org.tinytitans.language.SpecDocument;
+import org.tinytitans.language.resolve.TargetSpec;
 
 /**
  * Where an on-save job runs and with what: the spec's target (decided as `titans-cli run` decides it), the

@@ -12,14 +12,14 @@ import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.WorkspaceEdit;
 import org.tinytitans.server.Ranges;
-import org.tinytitans.spec.Checker;
-import org.tinytitans.spec.Codes;
-import org.tinytitans.spec.SpecDocument;
-import org.tinytitans.spec.Token;
-import org.tinytitans.spec.ast.Statement;
-import org.tinytitans.spec.catalog.Catalog;
-import org.tinytitans.spec.catalog.PropertyInfo;
-import org.tinytitans.spec.catalog.ValueType;
+import org.tinytitans.language.Checker;
+import org.tinytitans.language.Codes;
+import org.tinytitans.language.SpecDocument;
+import org.tinytitans.language.Token;
+import org.tinytitans.language.ast.Statement;
+import org.tinytitans.language.catalog.Catalog;
+import org.tinytitans.language.catalog.PropertyInfo;
+import org.tinytitans.language.catalog.ValueType;
 
 /**
  * Quick fixes for the checker's findings: its suggestions ("did you mean", `0.5` as `50%`), clamping a value
@@ -34,14 +34,14 @@ public final class CodeActions {
     }
 
     /** As above with the checker's findings for doc already made (the server keeps them per version). */
-    public static List<CodeAction> actions(SpecDocument doc, List<org.tinytitans.spec.Diagnostic> findings, String uri, List<Diagnostic> context) {
+    public static List<CodeAction> actions(SpecDocument doc, List<org.tinytitans.language.Diagnostic> findings, String uri, List<Diagnostic> context) {
         List<CodeAction> out = new ArrayList<>();
         for (Diagnostic d : context) {
             if (!Diagnostics.SOURCE.equals(d.getSource()) || d.getCode() == null) continue;
             String code = d.getCode().isLeft() ? d.getCode().getLeft() : String.valueOf(d.getCode().getRight());
-            Optional<org.tinytitans.spec.Diagnostic> finding = findings.stream()
+            Optional<org.tinytitans.language.Diagnostic> finding = findings.stream()
                     .filter(f -> f.code().equals(code) && Ranges.lsp(f.range()).equals(d.getRange())).findFirst();
-            List<String> suggestions = finding.map(org.tinytitans.spec.Diagnostic::suggestions).orElse(List.of());
+            List<String> suggestions = finding.map(org.tinytitans.language.Diagnostic::suggestions).orElse(List.of());
             for (int i = 0; i < suggestions.size(); i++) {
                 out.add(fix(title(code, suggestions.get(i)), uri, d, new TextEdit(d.getRange(), suggestions.get(i)), i == 0));
             }
@@ -65,7 +65,7 @@ public final class CodeActions {
         Optional<PropertyInfo> p = Catalog.get().property(path.get(path.size() - 2).name(), stmt.name());
         Token token = doc.tokenAt(offset);
         if (p.isEmpty() || token == null) return Optional.empty();
-        Optional<Double> value = org.tinytitans.spec.resolve.Quantity.parse(token.text()).map(q -> q.base());
+        Optional<Double> value = org.tinytitans.language.resolve.Quantity.parse(token.text()).map(q -> q.base());
         if (value.isEmpty()) return Optional.empty();
         PropertyInfo info = p.get();
         Double bound = info.max() != null && value.get() > info.max() ? info.max() : info.min() != null && value.get() < info.min() ? info.min() : null;

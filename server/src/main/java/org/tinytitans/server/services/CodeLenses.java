@@ -7,8 +7,8 @@ import org.eclipse.lsp4j.Command;
 import org.eclipse.lsp4j.Range;
 import org.tinytitans.server.Ranges;
 import org.tinytitans.server.jobs.JobResults;
-import org.tinytitans.spec.SpecDocument;
-import org.tinytitans.spec.ast.Statement;
+import org.tinytitans.language.SpecDocument;
+import org.tinytitans.language.ast.Statement;
 
 /**
  * Lenses above the first experiment (the file is the unit a job runs): Run, Estimate, and Cancel while a job

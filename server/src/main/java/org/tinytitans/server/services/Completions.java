@@ -20,17 +20,17 @@ import org.tinytitans.server.Ranges;
 import org.tinytitans.server.estimates.EstimateService;
 import org.tinytitans.server.estimates.Numbers;
 import org.tinytitans.server.settings.ClientSupport;
-import org.tinytitans.spec.Expectation;
-import org.tinytitans.spec.SpecDocument;
-import org.tinytitans.spec.ast.Statement;
-import org.tinytitans.spec.catalog.BlockInfo;
-import org.tinytitans.spec.catalog.Catalog;
-import org.tinytitans.spec.catalog.CriterionInfo;
-import org.tinytitans.spec.catalog.MetricInfo;
-import org.tinytitans.spec.catalog.PropertyInfo;
-import org.tinytitans.spec.catalog.Unit;
-import org.tinytitans.spec.catalog.UnitKind;
-import org.tinytitans.spec.catalog.ValueType;
+import org.tinytitans.language.Expectation;
+import org.tinytitans.language.SpecDocument;
+import org.tinytitans.language.ast.Statement;
+import org.tinytitans.language.catalog.BlockInfo;
+import org.tinytitans.language.catalog.Catalog;
+import org.tinytitans.language.catalog.CriterionInfo;
+import org.tinytitans.language.catalog.MetricInfo;
+import org.tinytitans.language.catalog.PropertyInfo;
+import org.tinytitans.language.catalog.Unit;
+import org.tinytitans.language.catalog.UnitKind;
+import org.tinytitans.language.catalog.ValueType;
 
 /**
  * Completion from the grammar's expectation at the caret and the catalog: keywords by context, criteria valid

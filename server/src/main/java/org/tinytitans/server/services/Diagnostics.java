@@ -13,11 +13,11 @@ import org.eclipse.lsp4j.Range;
 import org.tinytitans.engine.report.Figures;
 import org.tinytitans.server.Ranges;
 import org.tinytitans.server.jobs.JobResults;
-import org.tinytitans.spec.Checker;
-import org.tinytitans.spec.Severity;
-import org.tinytitans.spec.SpecDocument;
-import org.tinytitans.spec.ast.Statement;
-import org.tinytitans.spec.ast.Value;
+import org.tinytitans.language.Checker;
+import org.tinytitans.language.Severity;
+import org.tinytitans.language.SpecDocument;
+import org.tinytitans.language.ast.Statement;
+import org.tinytitans.language.ast.Value;
 
 /**
  * One merged list per file, because each publishDiagnostics replaces the last: the checker's syntax and
@@ -36,7 +36,7 @@ public final class Diagnostics {
     }
 
     /** As above from findings already made (the server's are made incrementally); doc is asked for only for job results. */
-    public static List<Diagnostic> merged(List<org.tinytitans.spec.Diagnostic> findings, Supplier<SpecDocument> doc, JobResults results) {
+    public static List<Diagnostic> merged(List<org.tinytitans.language.Diagnostic> findings, Supplier<SpecDocument> doc, JobResults results) {
         List<Diagnostic> out = new ArrayList<>(lsp(findings));
         if (results != null) out.addAll(job(doc.get(), results));
         return out;
@@ -48,9 +48,9 @@ public final class Diagnostics {
     }
 
     /** Findings as LSP diagnostics. */
-    public static List<Diagnostic> lsp(List<org.tinytitans.spec.Diagnostic> findings) {
+    public static List<Diagnostic> lsp(List<org.tinytitans.language.Diagnostic> findings) {
         List<Diagnostic> out = new ArrayList<>(findings.size());
-        for (org.tinytitans.spec.Diagnostic d : findings) {
+        for (org.tinytitans.language.Diagnostic d : findings) {
             Diagnostic x = new Diagnostic(Ranges.lsp(d.range()), d.message(), severity(d.severity()), SOURCE, d.code());
             if (!d.suggestions().isEmpty()) {
                 JsonArray data = new JsonArray();

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.eclipse.lsp4j.DocumentLink;
 import org.tinytitans.server.Ranges;
-import org.tinytitans.spec.SpecDocument;
+import org.tinytitans.language.SpecDocument;
 
 /** Document links on the weight and data paths of a spec. */
 public final class DocumentLinks {

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.tinytitans.server.estimates.EstimateService;
-import org.tinytitans.spec.SpecDocument;
-import org.tinytitans.spec.ast.Statement;
-import org.tinytitans.spec.ast.Value;
+import org.tinytitans.language.SpecDocument;
+import org.tinytitans.language.ast.Statement;
+import org.tinytitans.language.ast.Value;
 
 /** The `titans.estimate` command: analytic figures of every experiment, one line each. */
 public final class EstimateSummary {

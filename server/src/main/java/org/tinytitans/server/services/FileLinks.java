@@ -6,10 +6,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.tinytitans.spec.SpecDocument;
-import org.tinytitans.spec.TokenKind;
-import org.tinytitans.spec.ast.Statement;
-import org.tinytitans.spec.ast.Value;
+import org.tinytitans.language.SpecDocument;
+import org.tinytitans.language.TokenKind;
+import org.tinytitans.language.ast.Statement;
+import org.tinytitans.language.ast.Value;
 
 /** The file paths a spec names (`weights`, dataset `path`), resolved from the spec's folder. */
 final class FileLinks {

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.lsp4j.FoldingRange;
 import org.eclipse.lsp4j.FoldingRangeKind;
-import org.tinytitans.spec.SpecDocument;
-import org.tinytitans.spec.Token;
-import org.tinytitans.spec.TokenKind;
-import org.tinytitans.spec.ast.Statement;
+import org.tinytitans.language.SpecDocument;
+import org.tinytitans.language.Token;
+import org.tinytitans.language.TokenKind;
+import org.tinytitans.language.ast.Statement;
 
 /** Folds every block spanning lines (to the line before its closing brace) and runs of comment lines. */
 public final class Folding {

@@ -6,8 +6,8 @@ import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.TextEdit;
 import org.tinytitans.server.Ranges;
-import org.tinytitans.spec.Formatter;
-import org.tinytitans.spec.SpecDocument;
+import org.tinytitans.language.Formatter;
+import org.tinytitans.language.SpecDocument;
 
 /** Whole-document and range formatting with the spec module's canonical layout. */
 public final class Formatting {

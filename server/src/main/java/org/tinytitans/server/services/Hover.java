@@ -7,13 +7,13 @@ import org.eclipse.lsp4j.MarkupKind;
 import org.tinytitans.server.Ranges;
 import org.tinytitans.server.estimates.EstimateService;
 import org.tinytitans.server.settings.ClientSupport;
-import org.tinytitans.spec.SpecDocument;
-import org.tinytitans.spec.Token;
-import org.tinytitans.spec.TokenKind;
-import org.tinytitans.spec.ast.Statement;
-import org.tinytitans.spec.ast.Value;
-import org.tinytitans.spec.catalog.Catalog;
-import org.tinytitans.spec.catalog.PropertyInfo;
+import org.tinytitans.language.SpecDocument;
+import org.tinytitans.language.Token;
+import org.tinytitans.language.TokenKind;
+import org.tinytitans.language.ast.Statement;
+import org.tinytitans.language.ast.Value;
+import org.tinytitans.language.catalog.Catalog;
+import org.tinytitans.language.catalog.PropertyInfo;
 
 /**
  * Hover: criterion and metric docs, a property's meaning, range and default, and for a model or a prune

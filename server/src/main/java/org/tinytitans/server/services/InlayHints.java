@@ -11,9 +11,9 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.tinytitans.server.Ranges;
 import org.tinytitans.server.estimates.EstimateService;
 import org.tinytitans.server.jobs.JobResults;
-import org.tinytitans.spec.SpecDocument;
-import org.tinytitans.spec.ast.Statement;
-import org.tinytitans.spec.ast.Value;
+import org.tinytitans.language.SpecDocument;
+import org.tinytitans.language.ast.Statement;
+import org.tinytitans.language.ast.Value;
 import org.tinytitans.server.estimates.Numbers;
 
 /**

@@ -11,10 +11,10 @@ import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 import org.tinytitans.server.Ranges;
-import org.tinytitans.spec.SpecDocument;
-import org.tinytitans.spec.TokenKind;
-import org.tinytitans.spec.ast.Statement;
-import org.tinytitans.spec.ast.Value;
+import org.tinytitans.language.SpecDocument;
+import org.tinytitans.language.TokenKind;
+import org.tinytitans.language.ast.Statement;
+import org.tinytitans.language.ast.Value;
 
 /** Renames an experiment (its name is its only occurrence in the file, but reports and results key on it). */
 public final class Rename {

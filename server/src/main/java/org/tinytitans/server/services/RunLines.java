@@ -1,7 +1,7 @@
 package org.tinytitans.server.services;
 
 import java.util.List;
-import org.tinytitans.spec.SpecDocument;
+import org.tinytitans.language.SpecDocument;
 
 /**
  * Maps a line of the text that ran to the document as it is now. Results belong to the saved text; while the

@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.eclipse.lsp4j.SemanticTokensLegend;
-import org.tinytitans.spec.SpecDocument;
-import org.tinytitans.spec.Token;
-import org.tinytitans.spec.TokenKind;
-import org.tinytitans.spec.ast.Statement;
-import org.tinytitans.spec.ast.Value;
-import org.tinytitans.spec.catalog.Catalog;
+import org.tinytitans.language.SpecDocument;
+import org.tinytitans.language.Token;
+import org.tinytitans.language.TokenKind;
+import org.tinytitans.language.ast.Statement;
+import org.tinytitans.language.ast.Value;
+import org.tinytitans.language.catalog.Catalog;
 
 /** Semantic tokens from the tree: blocks vs properties, experiment and model names, catalog names, literals. */
 public final class SemanticTokens {

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.tinytitans.server.estimates.EstimateService;
-import org.tinytitans.spec.SpecDocument;
-import org.tinytitans.spec.ast.Statement;
-import org.tinytitans.spec.ast.Value;
-import org.tinytitans.spec.resolve.Quantity;
+import org.tinytitans.language.SpecDocument;
+import org.tinytitans.language.ast.Statement;
+import org.tinytitans.language.ast.Value;
+import org.tinytitans.language.resolve.Quantity;
 
 /** Small questions about a parsed spec that several features ask: which model applies here, what a prune block says. */
 final class SpecQueries {

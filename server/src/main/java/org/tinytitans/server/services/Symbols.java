@@ -8,9 +8,9 @@ import org.eclipse.lsp4j.SymbolInformation;
 import org.eclipse.lsp4j.SymbolKind;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.tinytitans.server.Ranges;
-import org.tinytitans.spec.Outline;
-import org.tinytitans.spec.OutlineNode;
-import org.tinytitans.spec.SpecDocument;
+import org.tinytitans.language.Outline;
+import org.tinytitans.language.OutlineNode;
+import org.tinytitans.language.SpecDocument;
 
 /** The outline: experiments and their blocks; flat for clients without hierarchical symbol support. */
 public final class Symbols {

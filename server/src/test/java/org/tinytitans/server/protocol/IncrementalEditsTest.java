@@ -21,7 +21,7 @@ import org.tinytitans.server.jobs.FakeJob;
 import org.tinytitans.server.services.Diagnostics;
 import org.tinytitans.server.services.SemanticTokens;
 import org.tinytitans.server.services.Symbols;
-import org.tinytitans.spec.SpecDocument;
+import org.tinytitans.language.SpecDocument;
 
 /**
  * Typing over JSON-RPC: each incremental change's diagnostics (re-checked per experiment by the server) and the

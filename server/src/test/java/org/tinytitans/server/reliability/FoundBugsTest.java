@@ -8,7 +8,7 @@ import org.eclipse.lsp4j.Range;
 import org.junit.jupiter.api.Test;
 import org.tinytitans.server.Ranges;
 import org.tinytitans.server.TextDocument;
-import org.tinytitans.spec.SpecDocument;
+import org.tinytitans.language.SpecDocument;
 
 /**
  * What the fuzzer found, pinned as plain unit tests (not tagged: `mvn verify` runs them): an edit or request at

@@ -46,11 +46,11 @@ import org.junit.jupiter.api.Test;
 import org.tinytitans.server.TitansAssert;
 import org.tinytitans.server.TitansTextDocumentService;
 import org.tinytitans.server.services.Diagnostics;
-import org.tinytitans.spec.Checker;
-import org.tinytitans.spec.Formatter;
-import org.tinytitans.spec.Outline;
-import org.tinytitans.spec.SpecDocument;
-import org.tinytitans.spec.resolve.Experiments;
+import org.tinytitans.language.Checker;
+import org.tinytitans.language.Formatter;
+import org.tinytitans.language.Outline;
+import org.tinytitans.language.SpecDocument;
+import org.tinytitans.language.resolve.Experiments;
 
 /**
  * Property-based fuzzing of the parser, checker, formatter and every language-server request on generated

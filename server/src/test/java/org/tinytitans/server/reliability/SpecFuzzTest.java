@@ -9,14 +9,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
-import org.tinytitans.spec.Candidates;
-import org.tinytitans.spec.Checker;
-import org.tinytitans.spec.Diagnostic;
-import org.tinytitans.spec.Formatter;
-import org.tinytitans.spec.Hover;
-import org.tinytitans.spec.Outline;
-import org.tinytitans.spec.SpecDocument;
-import org.tinytitans.spec.resolve.Experiments;
+import org.tinytitans.language.Candidates;
+import org.tinytitans.language.Checker;
+import org.tinytitans.language.Diagnostic;
+import org.tinytitans.language.Formatter;
+import org.tinytitans.language.Hover;
+import org.tinytitans.language.Outline;
+import org.tinytitans.language.SpecDocument;
+import org.tinytitans.language.resolve.Experiments;
 
 /**
  * The spec module alone, at volume: parser, checker, formatter, outline, resolver, completion candidates and

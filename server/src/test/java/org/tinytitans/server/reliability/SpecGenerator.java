@@ -3,7 +3,7 @@ package org.tinytitans.server.reliability;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.tinytitans.spec.catalog.Catalog;
+import org.tinytitans.language.catalog.Catalog;
 
 /**
  * A seeded property-based generator of `.prune` documents: well-formed specs built from the catalog's own

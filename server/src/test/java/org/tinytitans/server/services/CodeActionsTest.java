@@ -9,7 +9,7 @@ import java.util.List;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.Diagnostic;
 import org.junit.jupiter.api.Test;
-import org.tinytitans.spec.SpecDocument;
+import org.tinytitans.language.SpecDocument;
 
 class CodeActionsTest {
     static final String URI = "file:///tmp/x.prune";

@@ -11,7 +11,7 @@ import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DiagnosticSeverity;
 import org.junit.jupiter.api.Test;
 import org.tinytitans.server.jobs.JobResults;
-import org.tinytitans.spec.SpecDocument;
+import org.tinytitans.language.SpecDocument;
 
 class DiagnosticsTest {
     static final String SPEC = "experiment e {\n  model resnet56\n  dataset cifar10\n  prune filters {\n    criterion l1\n"

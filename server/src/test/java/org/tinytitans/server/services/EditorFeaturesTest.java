@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tinytitans.server.TitansAssert;
 import org.tinytitans.server.TitansAssert.Caret;
 import org.tinytitans.server.jobs.JobResults;
-import org.tinytitans.spec.SpecDocument;
+import org.tinytitans.language.SpecDocument;
 
 /** Outline, folding, formatting, semantic tokens, definition, rename, links, lenses and inlay hints. */
 class EditorFeaturesTest {

@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.tinytitans.server.TitansAssert;
 import org.tinytitans.server.settings.ClientSupport;
-import org.tinytitans.spec.SpecDocument;
+import org.tinytitans.language.SpecDocument;
 
 /** Every feature on every prefix of the sample specs (half-typed text) and at every offset: none may throw. */
 class RobustnessTest {

@@ -1,0 +1,3 @@
+package org.tinytitans.language;
+
+public enum Severity { ERROR, WARNING, INFO }

@@ -1,0 +1,169 @@
+package org.tinytitans.language.catalog;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The single source of truth for the language: blocks, properties, value types and ranges, units,
+ * granularities, criteria, metrics, zoo models, datasets and targets. Validation, completion, hover,
+ * the CLI and docs/language.md all read it.
+ */
+public final class Catalog {
+    private static final Catalog INSTANCE = new Catalog();
+    private static final Pattern REGION = Pattern.compile("[A-Z]{3}|WORLD");
+
+    /** Sweeps larger than this many runs per experiment are an error. */
+    public static final int SWEEP_LIMIT = 256;
+
+    private Catalog() {}
+
+    public static Catalog get() {
+        return INSTANCE;
+    }
+
+    public List<BlockInfo> blocks() {
+        return Blocks.ALL;
+    }
+
+    public Optional<BlockInfo> block(String name) {
+        return Blocks.ALL.stream().filter(b -> b.name().equals(name)).findFirst();
+    }
+
+    /** Properties of a block (for target: the union over target kinds); empty for unknown blocks. */
+    public List<PropertyInfo> properties(String block) {
+        return block(block).map(BlockInfo::properties).orElse(List.of());
+    }
+
+    public Optional<PropertyInfo> property(String block, String name) {
+        return block(block).flatMap(b -> b.property(name));
+    }
+
+    public List<GranularityInfo> granularities() {
+        return Criteria.GRANULARITIES;
+    }
+
+    public Optional<GranularityInfo> granularity(String name) {
+        return Criteria.GRANULARITIES.stream().filter(g -> g.name().equals(name)).findFirst();
+    }
+
+    public List<CriterionInfo> criteria() {
+        return Criteria.ALL;
+    }
+
+    /** Criteria valid for a granularity, in the table's order (the tutorial's first); empty if unknown. */
+    public List<CriterionInfo> criteria(String granularity) {
+        return granularity(granularity).map(g -> g.criteria().stream().map(n -> criterion(n).orElseThrow()).toList())
+                .orElse(List.of());
+    }
+
+    /** The criterion used when a prune block names none: the first weights-only, non-random one. */
+    public Optional<String> defaultCriterion(String granularity) {
+        return criteria(granularity).stream().filter(c -> !c.needsData() && !c.name().equals("random"))
+                .map(CriterionInfo::name).findFirst();
+    }
+
+    public Optional<CriterionInfo> criterion(String name) {
+        return Criteria.ALL.stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+
+    public List<MetricInfo> metrics() {
+        return Zoo.METRICS;
+    }
+
+    public Optional<MetricInfo> metric(String name) {
+        return Zoo.METRICS.stream().filter(m -> m.name().equals(name)).findFirst();
+    }
+
+    public List<ModelInfo> models() {
+        return Zoo.MODELS;
+    }
+
+    public Optional<ModelInfo> model(String name) {
+        return Zoo.MODELS.stream().filter(m -> m.name().equals(name)).findFirst();
+    }
+
+    public List<DatasetInfo> datasets() {
+        return Zoo.DATASETS;
+    }
+
+    public Optional<DatasetInfo> dataset(String name) {
+        return Zoo.DATASETS.stream().filter(d -> d.name().equals(name)).findFirst();
+    }
+
+    public List<ExportFormatInfo> exportFormats() {
+        return Blocks.EXPORT_FORMATS;
+    }
+
+    public Optional<ExportFormatInfo> exportFormat(String name) {
+        return Blocks.EXPORT_FORMATS.stream().filter(f -> f.name().equals(name)).findFirst();
+    }
+
+    public List<TargetInfo> targets() {
+        return Zoo.TARGETS;
+    }
+
+    public Optional<TargetInfo> target(String name) {
+        return Zoo.TARGETS.stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+
+    public List<Unit> units() {
+        return Units.ALL;
+    }
+
+    /** Unit by its exact (case-sensitive) symbol. */
+    public Optional<Unit> unit(String symbol) {
+        return Units.ALL.stream().filter(u -> u.symbol().equals(symbol)).findFirst();
+    }
+
+    public List<Unit> units(UnitKind kind) {
+        return Units.ALL.stream().filter(u -> u.kind() == kind).toList();
+    }
+
+    /** ISO 3166 alpha-3 syntax (any three upper-case letters) or WORLD; the engine checks its table. */
+    public boolean isRegion(String text) {
+        return REGION.matcher(text).matches();
+    }
+
+    /** Comparison operators of `expect`. */
+    public List<String> operators() {
+        return List.of("<=", "<", ">=", ">");
+    }
+
+    /** The closest candidate to a misspelt name, if it is close enough to be a likely typo. */
+    public static Optional<String> didYouMean(String name, List<String> candidates) {
+        return suggestions(name, candidates).stream().findFirst();
+    }
+
+    /** Close candidates, best first: small edit distance (1 to 3, growing with length) or a prefix. */
+    public static List<String> suggestions(String name, List<String> candidates) {
+        String n = name.toLowerCase(Locale.ROOT);
+        int limit = Math.max(1, Math.min(3, n.length() / 3 + 1));
+        List<String> out = new ArrayList<>();
+        candidates.stream()
+                .filter(c -> distance(n, c.toLowerCase(Locale.ROOT)) <= limit || (n.length() >= 3 && c.startsWith(n)))
+                .sorted(Comparator.comparingInt((String c) -> distance(n, c.toLowerCase(Locale.ROOT))))
+                .forEach(out::add);
+        return out;
+    }
+
+    static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) prev[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

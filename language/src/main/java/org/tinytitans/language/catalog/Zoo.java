@@ -1,0 +1,62 @@
+package org.tinytitans.language.catalog;
+
+import java.util.List;
+
+/** Zoo models, datasets, metrics and targets. */
+final class Zoo {
+    private Zoo() {}
+
+    private static ModelInfo cifar(String name, String doc) {
+        return new ModelInfo(name, "vision", "cifar10", List.of(32, 32, 3), 10, doc);
+    }
+
+    static final List<ModelInfo> MODELS = List.of(
+            cifar("resnet20", "CIFAR-10 ResNet-20 (3 blocks per stage), the tutorial's Keras resnet_v1 layout."),
+            cifar("resnet32", "CIFAR-10 ResNet-32 (5 blocks per stage), tutorial layout; pretrained ResNet32++.h5."),
+            cifar("resnet44", "CIFAR-10 ResNet-44 (7 blocks per stage), tutorial layout; pretrained ResNet44++.h5."),
+            cifar("resnet56", "CIFAR-10 ResNet-56 (9 blocks per stage), tutorial layout; pretrained ResNet56++.h5."),
+            cifar("resnet110", "CIFAR-10 ResNet-110 (18 blocks per stage), tutorial layout (accuracy 0.9291 in the notebook)."),
+            cifar("resnet20-he", "ResNet-20 as He et al. 2016: option-A (zero-padding, parameter-free) shortcuts, no conv bias."),
+            cifar("resnet56-he", "ResNet-56 as He et al. 2016: option-A (zero-padding, parameter-free) shortcuts, no conv bias."),
+            cifar("vgg16-cifar", "VGG-16 with batch norm adapted to 32x32 CIFAR-10 images (a common filter-pruning benchmark)."),
+            new ModelInfo("resnet50", "vision", "imagenet", List.of(224, 224, 3), 1000, "ImageNet ResNet-50 (bottleneck blocks)."),
+            new ModelInfo("mobilenetv2", "vision", "imagenet", List.of(224, 224, 3), 1000, "ImageNet MobileNetV2 (inverted residuals, depthwise convs)."),
+            new ModelInfo("mnist-cnn", "vision", "mnist", List.of(28, 28, 1), 10, "A small CNN for MNIST (two convs, one dense layer): seconds to prune and fine-tune on a CPU."),
+            new ModelInfo("gpt2-tiny", "language", "text", List.of(128), 0, "A few-layer GPT-2-style decoder (learned positions, GELU MLP) for quick language-model pruning."),
+            new ModelInfo("llama-tiny", "language", "text", List.of(128), 0, "A few-layer Llama-style decoder (RMSNorm, rotary positions, SwiGLU MLP with gate/up/down)."),
+            new ModelInfo("tiny-lm", "language", "text", List.of(128), 0, "The tutorial's small language model case, trained on a plain-text corpus."),
+            new ModelInfo("hf", "language", "text", List.of(128), 0, "A Hugging Face causal LM folder (config.json + safetensors) given by `weights`."));
+
+    static final List<DatasetInfo> DATASETS = List.of(
+            new DatasetInfo("cifar10", "vision", List.of(32, 32, 3), 10, "data/cifar-10-batches-bin", "CIFAR-10 binary batches (labels as stored, 0-9). Preprocessing is the tutorial's: x/255 minus the per-pixel mean image of the train batches present; no resize, crop or std (`preprocess` does not apply)."),
+            new DatasetInfo("mnist", "vision", List.of(28, 28, 1), 10, "data/mnist", "MNIST idx files (train/t10k images and labels, optionally gzipped; labels as stored). Preprocessing: x/255 in [0,1], no mean or std (`preprocess` does not apply)."),
+            new DatasetInfo("imagenet", "vision", List.of(224, 224, 3), 1000, "data/imagenet", "An image folder with one sub-folder per class (ImageNet layout; `val`/`test` and `train` sub-folders are used when present). Class indices and preprocessing: see the dataset properties `classes` and `preprocess` (default: torchvision's standard evaluation transform)."),
+            new DatasetInfo("synthetic", "any", List.of(), 0, "", "Random inputs of the model's shape: for FLOPs, latency and energy without real data (accuracy is meaningless)."),
+            new DatasetInfo("text", "language", List.of(128), 0, "data/text.txt", "A plain-text corpus for language models, split into sequences of `seq-len` tokens."));
+
+    private static MetricInfo m(String name, UnitKind kind, String unit, boolean lower, boolean relative, String doc) {
+        return new MetricInfo(name, kind, unit, lower, relative, doc);
+    }
+
+    static final List<MetricInfo> METRICS = List.of(
+            m("flops", UnitKind.COUNT, "", true, true, "Multiply-accumulates of one forward pass as the layers compute them (conv: Hout*Wout*(Cin/groups)*Cout*kh*kw, the same for depthwise, grouped and pointwise convs; dense: in*out; bias, BN, activations, adds, pooling not counted). Equal to a conv/linear hook counter on the same torchvision network."),
+            m("flops-tutorial", UnitKind.COUNT, "", true, true, "Multiply-accumulates as the tutorial's compute_flops counts them, for comparing with its figures: the same as `flops` except that a depthwise conv is charged kh*kw*Cin*Hout*Wout + Cin*Cout*Hout*Wout (a pointwise conv it does not have). Equal to `flops` on networks without depthwise convs."),
+            m("params", UnitKind.COUNT, "", true, true, "Every parameter, BN running statistics included, as Keras count_params()."),
+            m("memory", UnitKind.MEMORY, "B", true, true, "Memory for one inference at batch 1: parameters plus activations."),
+            m("latency", UnitKind.TIME, "ms", true, false, "Median wall time of one forward pass (see the `latency` block)."),
+            m("throughput", UnitKind.THROUGHPUT, "/s", false, false, "Samples per second at the latency batch size."),
+            m("accuracy", UnitKind.PERCENT, "%", false, false, "Top-1 accuracy on the evaluation split; `drop` is in percentage points."),
+            m("perplexity", UnitKind.NONE, "", true, false, "exp(mean token cross-entropy) on the text dataset; `drop` is relative (10% = at most 10% higher)."),
+            m("sparsity", UnitKind.PERCENT, "%", false, false, "Fraction of zero weights."),
+            m("energy", UnitKind.ENERGY, "Wh", true, false, "Energy of the measured inference (and fine-tuning) work, after PUE."),
+            m("carbon", UnitKind.MASS, "g", true, false, "CO2-equivalent: energy x grid intensity (region or `intensity`, default 0.432 kg/kWh)."),
+            m("water", UnitKind.VOLUME, "L", true, false, "Water: energy x WUE."),
+            m("cost", UnitKind.MONEY, "$", true, false, "Electricity cost: energy x `price`."),
+            m("speedup", UnitKind.RATIO, "x", false, false, "Baseline latency / pruned latency."));
+
+    static final List<TargetInfo> TARGETS = List.of(
+            new TargetInfo("cpu", "", false, List.of("torch"), "Run locally on the CPU (the default)."),
+            new TargetInfo("gpu", "device index N (default 0)", false, List.of("torch"), "Run locally on a CUDA GPU."),
+            new TargetInfo("ssh", "\"user@host\"", true, List.of("workdir", "java", "titans", "gpu", "torch"), "Run on a remote host through ssh (titans-cli must be installed there)."),
+            new TargetInfo("slurm", "\"partition\"", true, List.of("gpus", "cpus", "mem", "time", "account", "workdir", "java", "titans", "torch"), "Submit a Slurm job (sbatch) to a partition."));
+}

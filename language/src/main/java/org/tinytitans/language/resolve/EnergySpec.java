@@ -1,0 +1,11 @@
+package org.tinytitans.language.resolve;
+
+import org.tinytitans.language.Range;
+
+/**
+ * Energy accounting. {@code region} is "WORLD" by default; {@code intensityGPerKwh} overrides the
+ * region when non-null; {@code wueLPerKwh} 0 by default; power values in watts; price per kWh.
+ * range is null when the experiment has no energy block.
+ */
+public record EnergySpec(String region, Double intensityGPerKwh, double pue, double wueLPerKwh, Double pricePerKwh,
+                         String priceCurrency, Double tdpW, Double gpuPowerW, double utilization, Range range) {}

@@ -1,0 +1,205 @@
+package org.tinytitans.language.resolve;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.tinytitans.language.Range;
+import org.tinytitans.language.SpecDocument;
+import org.tinytitans.language.TokenKind;
+import org.tinytitans.language.ast.Statement;
+import org.tinytitans.language.ast.Value;
+import org.tinytitans.language.catalog.Catalog;
+import org.tinytitans.language.catalog.DatasetInfo;
+import org.tinytitans.language.catalog.UnitKind;
+
+/**
+ * Expands sweeps and merges defaults (see {@link Merge}): the runs the engine executes, in file
+ * order, sweep points in declaration order (the last swept property varies fastest). Values the
+ * checker rejects read as their defaults, so run {@code Checker.check} first; an experiment whose
+ * sweep exceeds {@link Catalog#SWEEP_LIMIT} yields no runs. A file without `experiment` but with
+ * top-level statements is one experiment named "default".
+ */
+public final class Experiments {
+    private static final Catalog C = Catalog.get();
+
+    private Experiments() {}
+
+    public static List<ExperimentRun> resolve(SpecDocument doc) {
+        List<Statement> top = doc.root().statements();
+        List<Statement> defaults = top.stream().filter(s -> !s.name().equals("experiment")).toList();
+        List<Statement> experiments = doc.root().experiments();
+        List<ExperimentRun> runs = new ArrayList<>();
+        if (experiments.isEmpty()) {
+            if (!defaults.isEmpty()) expand("default", defaults.get(0).headRange(), defaults, List.of(), runs);
+            return runs;
+        }
+        int index = 0;
+        for (Statement e : experiments) {
+            index++;
+            String name = e.argument().map(Value::value).orElse("experiment" + index);
+            Range range = e.argument().map(Value::range).orElse(e.keyword().range());
+            expand(name, range, e.children(), defaults, runs);
+        }
+        return runs;
+    }
+
+    private static void expand(String name, Range range, List<Statement> own, List<Statement> defaults,
+                               List<ExperimentRun> runs) {
+        Merge merge = Merge.of(own, defaults);
+        if (merge.sweepSize() > Catalog.SWEEP_LIMIT) return;
+        List<Merge.Sweep> sweeps = merge.sweeps();
+        int[] at = new int[sweeps.size()];
+        while (true) {
+            Map<String, String> variant = new LinkedHashMap<>();
+            Map<Statement, Value> chosen = new java.util.HashMap<>();
+            for (int i = 0; i < sweeps.size(); i++) {
+                Value v = sweeps.get(i).property().values().get(at[i]);
+                variant.put(sweeps.get(i).key(), v.text());
+                chosen.put(sweeps.get(i).property(), v);
+            }
+            runs.add(run(name, range, merge, variant, chosen));
+            int k = sweeps.size() - 1;
+            while (k >= 0 && ++at[k] == sweeps.get(k).property().values().size()) {
+                at[k] = 0;
+                k--;
+            }
+            if (k < 0) return;
+        }
+    }
+
+    private static ExperimentRun run(String name, Range range, Merge merge, Map<String, String> variant,
+                                     Map<Statement, Value> chosen) {
+        Map<String, Statement> experimentProps = new LinkedHashMap<>();
+        merge.once("seed").ifPresent(x -> experimentProps.put("seed", x));
+        merge.once("description").ifPresent(x -> experimentProps.put("description", x));
+        Values exp = new Values(experimentProps, chosen);
+        long seed = exp.integer("seed").orElse(0);
+        List<PruneSpec> prunes = new ArrayList<>();
+        for (Statement p : merge.prunes()) prunes.add(prune(p, chosen, seed));
+        LinkedHashSet<String> measures = new LinkedHashSet<>();
+        merge.measures().forEach(m -> m.values().forEach(v -> {
+            if (C.metric(v.text()).isPresent()) measures.add(v.text());
+        }));
+        List<ExpectSpec> expects = new ArrayList<>();
+        merge.expects().forEach(s -> expect(s).ifPresent(expects::add));
+        return new ExperimentRun(name, variant, model(merge), dataset(merge), prunes, finetune(merge, chosen),
+                List.copyOf(measures), latency(merge), energy(merge), target(merge), expects, range, seed,
+                exp.text("description").orElse(null), exports(merge));
+    }
+
+    private static List<String> exports(Merge merge) {
+        LinkedHashSet<String> formats = new LinkedHashSet<>();
+        merge.exports().forEach(s -> s.argument().map(Value::text).filter(f -> C.exportFormat(f).isPresent()).ifPresent(formats::add));
+        return List.copyOf(formats);
+    }
+
+    private static Values merged(Merge merge, String block, Map<Statement, Value> chosen) {
+        return new Values(merge.properties(block), chosen);
+    }
+
+    private static ModelSpec model(Merge merge) {
+        Optional<Statement> s = merge.once("model");
+        Values v = merged(merge, "model", Map.of());
+        int[] input = v.all("input").stream().map(Values::integer).flatMap(Optional::stream).mapToInt(Integer::intValue).toArray();
+        return new ModelSpec(s.flatMap(Statement::argument).map(Value::text).orElse(null), v.text("weights").orElse(null),
+                input.length == 0 ? null : input, v.integer("classes").orElse(null), v.text("format").orElse(null),
+                s.map(Statement::range).orElse(null));
+    }
+
+    private static DatasetSpec dataset(Merge merge) {
+        Optional<Statement> s = merge.once("dataset");
+        if (s.isEmpty()) return null;
+        String name = s.get().argument().map(Value::text).orElse(null);
+        Values v = merged(merge, "dataset", Map.of());
+        String defaultPath = name == null ? null : C.dataset(name).map(DatasetInfo::defaultPath).filter(p -> !p.isEmpty()).orElse(null);
+        return new DatasetSpec(name, v.text("path").orElse(defaultPath), v.integer("samples").orElse(null),
+                v.text("split").orElse("test"), v.integer("batch").orElse(128), v.integer("classes").orElse(null),
+                v.value("classes").filter(x -> x.kind() == TokenKind.STRING).map(Value::value).orElse(null),
+                v.text("preprocess").orElse(null), v.integer("seq-len").orElse(128), v.all("tasks").stream().map(Value::value).toList(), s.get().range());
+    }
+
+    private static PruneSpec prune(Statement p, Map<Statement, Value> chosen, long experimentSeed) {
+        Values v = Values.of(p, chosen);
+        String granularity = p.argument().map(Value::text).orElse(null);
+        Optional<Value> criterionValue = v.value("criterion");
+        String criterion = criterionValue.map(Value::text)
+                .orElseGet(() -> granularity == null ? null : C.defaultCriterion(granularity).orElse("random"));
+        Integer count = v.integer("count").orElse(null);
+        Double ratio = v.fraction("ratio").orElse(count == null && v.value("pattern").isEmpty() ? 0.5 : null);
+        int[] pattern = v.value("pattern").filter(x -> x.kind() == TokenKind.PATTERN).map(x -> {
+            String[] nm = x.text().split(":");
+            try {
+                return new int[] {Integer.parseInt(nm[0]), Integer.parseInt(nm[1])};
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }).orElse(null);
+        List<String> exclude = v.all("exclude").stream().filter(x -> x.kind() == TokenKind.STRING).map(Value::value).toList();
+        return new PruneSpec(granularity, criterion, ratio, count, v.integer("steps").orElse(1),
+                v.text("scope").orElse("per-layer"), pattern, exclude, v.integer("seed").map(Integer::longValue).orElse(experimentSeed),
+                v.integer("samples").orElse(null), v.integer("min-filters").orElse(1), p.range(),
+                criterionValue.map(Value::range).orElse(p.headRange()));
+    }
+
+    private static FinetuneSpec finetune(Merge merge, Map<Statement, Value> chosen) {
+        Optional<Statement> s = merge.once("finetune");
+        if (s.isEmpty()) return null;
+        Values v = merged(merge, "finetune", chosen);
+        List<Integer> milestones = v.all("milestones").stream().map(Values::integer).flatMap(Optional::stream).toList();
+        return new FinetuneSpec(v.integer("epochs").orElse(1), v.number("lr").orElse(0.01), v.integer("batch").orElse(128),
+                v.text("optimizer").orElse("sgd"), v.number("momentum").orElse(0.9), v.bool("nesterov").orElse(true),
+                v.number("weight-decay").orElse(1e-4), v.integer("warmup").orElse(0), v.text("schedule").orElse("step"),
+                milestones.isEmpty() ? List.of(100, 150) : milestones, v.number("gamma").orElse(0.1),
+                v.bool("distill").orElse(false), v.bool("augment").orElse(true), v.integer("samples").orElse(null),
+                v.integer("lora-rank").orElse(8), v.number("lora-alpha").orElse(16.0),
+                v.all("lora-targets").stream().map(Value::text).toList(), v.integer("max-steps").orElse(200), s.get().range());
+    }
+
+    private static LatencySpec latency(Merge merge) {
+        Values v = merged(merge, "latency", Map.of());
+        return new LatencySpec(v.integer("batch").orElse(1), v.integer("runs").orElse(50), v.integer("warmup").orElse(5),
+                v.integer("threads").orElse(0), v.text("runtime").orElse("engine"), merge.once("latency").map(Statement::range).orElse(null));
+    }
+
+    private static EnergySpec energy(Merge merge) {
+        Values v = merged(merge, "energy", Map.of());
+        Optional<Quantity> price = v.quantity("price").filter(q -> q.kind().get() == UnitKind.ENERGY_PRICE);
+        return new EnergySpec(v.text("region").filter(C::isRegion).orElse("WORLD"),
+                v.base("intensity", UnitKind.CARBON_INTENSITY).orElse(null), v.number("pue").orElse(1.0),
+                v.base("wue", UnitKind.WATER_INTENSITY).orElse(0.0), price.map(Quantity::value).orElse(null),
+                price.map(q -> q.unit().substring(0, q.unit().indexOf('/')).replace("USD", "$")).orElse(null),
+                v.base("tdp", UnitKind.POWER).orElse(null), v.base("gpu-power", UnitKind.POWER).orElse(null),
+                v.number("utilization").orElse(1.0), merge.once("energy").map(Statement::range).orElse(null));
+    }
+
+    private static TargetSpec target(Merge merge) {
+        Optional<Statement> s = merge.once("target");
+        if (s.isEmpty()) return new TargetSpec("cpu", null, null, null, null, null, null, null, null, null, null, null);
+        List<Value> args = s.get().values();
+        String kind = args.isEmpty() ? "cpu" : args.get(0).text();
+        Value second = args.size() > 1 ? args.get(1) : null;
+        Values v = merged(merge, "target", Map.of());
+        Integer gpu = kind.equals("gpu") ? (second == null ? Integer.valueOf(0) : Values.integer(second).orElse(0))
+                : v.integer("gpu").orElse(null);
+        String argument = second != null && second.kind() == TokenKind.STRING ? second.value() : null;
+        return new TargetSpec(kind, argument, gpu, v.text("workdir").orElse(null), v.text("java").orElse(null),
+                v.text("titans").orElse(null), v.integer("gpus").orElse(null), v.integer("cpus").orElse(null),
+                v.base("mem", UnitKind.MEMORY).map(Double::longValue).orElse(null), v.text("time").orElse(null),
+                v.text("account").orElse(null), s.get().range(), v.text("torch").orElse(null));
+    }
+
+    private static Optional<ExpectSpec> expect(Statement s) {
+        List<Value> v = s.values();
+        if (v.size() < 3) return Optional.empty();
+        boolean drop = v.get(1).text().equals("drop");
+        int op = drop ? 2 : 1;
+        if (v.size() < op + 2 || v.get(op).kind() != TokenKind.OP) return Optional.empty();
+        Optional<Quantity> q = Quantity.parse(v.get(op + 1).text()).filter(x -> x.kind().isPresent());
+        if (q.isEmpty() || C.metric(v.get(0).text()).isEmpty() || !C.operators().contains(v.get(op).text())) return Optional.empty();
+        String text = String.join(" ", v.stream().map(Value::text).toList());
+        return Optional.of(new ExpectSpec(v.get(0).text(), drop, v.get(op).text(), q.get(), text, s.range()));
+    }
+}

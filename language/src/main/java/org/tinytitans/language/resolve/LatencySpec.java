@@ -1,0 +1,10 @@
+package org.tinytitans.language.resolve;
+
+import org.tinytitans.language.Range;
+
+/**
+ * Latency timing settings; range is null when the experiment has no latency block.
+ *
+ * @param runtime what runs the timed passes: "engine" or "onnxruntime"
+ */
+public record LatencySpec(int batch, int runs, int warmup, int threads, String runtime, Range range) {}

@@ -1,3 +1,0 @@
-package org.tinytitans.spec;
-
-public enum Severity { ERROR, WARNING, INFO }

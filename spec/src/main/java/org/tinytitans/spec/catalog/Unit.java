@@ -1,4 +1,0 @@
-package org.tinytitans.spec.catalog;
-
-/** A unit suffix: {@code value * factor} is the value in the kind's base unit (named by {@code base}). */
-public record Unit(String symbol, UnitKind kind, double factor, String base, String doc) {}
