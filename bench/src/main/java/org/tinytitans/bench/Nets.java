@@ -57,11 +57,16 @@ public final class Nets {
      * starts and the manager (with every intermediate) is closed after it stops, as LatencyHarness does.
      */
     public static double forwardMs(Network net, float[] input, long[] shape) {
+        return forwardMs(net.block(), input, shape);
+    }
+
+    /** The same for any block in inference mode (e.g. an {@code InferenceForm}'s). */
+    public static double forwardMs(ai.djl.nn.Block block, float[] input, long[] shape) {
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray x = m.create(input, new Shape(shape));
             ParameterStore ps = new ParameterStore(m, false);
             long t = System.nanoTime();
-            net.block().forward(ps, new NDList(x), false);
+            block.forward(ps, new NDList(x), false);
             return (System.nanoTime() - t) / 1e6;
         }
     }

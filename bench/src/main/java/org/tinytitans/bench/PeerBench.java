@@ -12,6 +12,7 @@ import java.util.Map;
 import org.tinytitans.engine.graph.GraphJson;
 import org.tinytitans.engine.latency.ThreadSettings;
 import org.tinytitans.engine.model.Models;
+import org.tinytitans.engine.model.InferenceForm;
 import org.tinytitans.engine.model.Network;
 import org.tinytitans.engine.onnx.OnnxExport;
 import org.tinytitans.engine.onnx.OnnxRuntimeModel;
@@ -134,18 +135,22 @@ public final class PeerBench {
         }
         Map<String, double[]> ms = new LinkedHashMap<>();
         keys.forEach(k -> ms.put(k, new double[runs]));
+        // ours as a job times it: the deployed form, batch norms folded (as the peer's frozen mode does)
+        Map<String, InferenceForm> forms = new LinkedHashMap<>();
+        models.forEach((name, net) -> forms.put(name, InferenceForm.of(net)));
         boolean[] previous = {false};
         for (int round = -warmup; round < runs; round++) {
             for (int i = 0; i < keys.size(); i++) {
                 String k = keys.get(Math.floorMod(round + i, keys.size()));
                 String model = k.substring(0, k.indexOf('|')), mode = k.substring(k.indexOf('|') + 1);
-                double t = mode.equals("ours") ? NoGrad.call(() -> Nets.forwardMs(models.get(model), x, shape))
+                double t = mode.equals("ours") ? NoGrad.call(() -> Nets.forwardMs(forms.get(model).block(), x, shape))
                         : mode.equals("onnxruntime") ? ort.get(model).timeOnce(x, shape) : peer.time(model, mode, batch);
                 if (round >= 0) {
                     ms.get(k)[round] = t;
                 }
             }
         }
+        forms.values().forEach(InferenceForm::close);
         Map<String, Samples> out = new LinkedHashMap<>();
         ms.forEach((k, v) -> out.put(k, new Samples(k, v)));
         return out;

@@ -29,8 +29,10 @@ import org.tinytitans.engine.latency.LatencyConfig;
 import org.tinytitans.engine.latency.LatencyHarness;
 import org.tinytitans.engine.latency.LatencyReport;
 import org.tinytitans.engine.latency.LatencyStats;
+import org.tinytitans.engine.latency.Roofline;
 import org.tinytitans.engine.metrics.PhaseEnergy;
 import org.tinytitans.engine.model.Models;
+import org.tinytitans.engine.model.InferenceForm;
 import org.tinytitans.engine.model.Network;
 import org.tinytitans.engine.onnx.OnnxExport;
 import org.tinytitans.engine.onnx.OnnxRuntimeModel;
@@ -114,8 +116,9 @@ final class VisionExperiment {
                 var p = ctx.green().meter().phase("latency");
                 latency = time(dense, current);
                 latencyEnergy = p.stop();
-                put(baseline, latency.of("dense"), latency.runtime());
-                put(pruned, latency.of("pruned"), latency.runtime());
+                double roofline = Roofline.gmacs(Roofline.RESULT_SIZE, 8);
+                put(baseline, latency.of("dense"), latency, dense.graph().counts().macs(), roofline);
+                put(pruned, latency.of("pruned"), latency, current.graph().counts().macs(), roofline);
             }
             Path modelFile = ctx.experimentDir().resolve("model.tt");
             Files.createDirectories(ctx.experimentDir());
@@ -378,7 +381,10 @@ final class VisionExperiment {
 
     private void evaluate(Network net, Measured m, String which) {
         ctx.phase("evaluate", "evaluating " + which + " accuracy on " + test.size() + " test images");
-        Evaluation e = Evaluator.evaluate(net.block(), test, 128, ctx.progress());
+        Evaluation e;
+        try (InferenceForm form = InferenceForm.of(net)) {   // what is deployed: batch norms folded
+            e = Evaluator.evaluate(form.block(), test, 128, ctx.progress());
+        }
         m.put("accuracy", e.accuracy());
         m.json.addProperty("accuracy", e.accuracy());
         m.json.addProperty("loss", e.loss());
@@ -396,18 +402,25 @@ final class VisionExperiment {
             return timeInOnnxRuntime(dense, pruned, new LatencyConfig(shape, warmup, runs, run.seed()), l.threads());
         }
         ctx.phase("latency", "timing dense and pruned interleaved: batch " + batch + ", " + runs + " runs after " + warmup + " warm-up");
-        Map<String, Block> models = new LinkedHashMap<>();
-        models.put("dense", dense.block());
-        models.put("pruned", pruned.block());
+        // Timed as deployed (batch norms folded into their convs), so latencies compare with PyTorch's frozen models.
+        try (InferenceForm d = InferenceForm.of(dense); InferenceForm p = InferenceForm.of(pruned)) {
+            Map<String, Block> models = new LinkedHashMap<>();
+            models.put("dense", d.block());
+            models.put("pruned", p.block());
+            return timeInEngine(models, new LatencyConfig(shape, warmup, runs, run.seed()), l == null ? 0 : l.threads());
+        }
+    }
+
+    private LatencyReport timeInEngine(Map<String, Block> models, LatencyConfig config, int threads) {
         // PyTorch's intra-op pool may be resized at any time (its inter-op pool only before the first op), so
         // `threads` applies to the timed runs and the previous size comes back afterwards.
         int before = ai.djl.pytorch.jni.JniUtils.getNumThreads();
-        boolean resize = l != null && l.threads() > 0 && l.threads() != before;
+        boolean resize = threads > 0 && threads != before;
         if (resize) {
-            ai.djl.pytorch.jni.JniUtils.setNumThreads(l.threads());
+            ai.djl.pytorch.jni.JniUtils.setNumThreads(threads);
         }
         try {
-            return LatencyHarness.run(models, new LatencyConfig(shape, warmup, runs, run.seed()), ctx.progress());
+            return LatencyHarness.run(models, config, ctx.progress());
         } finally {
             if (resize) {
                 ai.djl.pytorch.jni.JniUtils.setNumThreads(before);
@@ -428,7 +441,8 @@ final class VisionExperiment {
         }
     }
 
-    private void put(Measured m, LatencyStats s, String runtime) {
+    private void put(Measured m, LatencyStats s, LatencyReport report, long macsPerSample, double roofline) {
+        String runtime = report.runtime();
         m.put("latency", s.p50() / 1000);
         m.put("throughput", s.throughput());
         JsonObject l = new JsonObject();
@@ -445,6 +459,19 @@ final class VisionExperiment {
         if (runtime.equals("onnxruntime")) {
             l.addProperty("runtimeVersion", OnnxRuntimeModel.version());
         }
+        if (runtime.equals(LatencyHarness.ENGINE)) {
+            l.addProperty("form", "inference (batch norms folded into convolutions)");
+        }
+        double achieved = Roofline.achieved((double) macsPerSample * s.batch(), s.p50());
+        l.addProperty("gmacs", achieved);
+        l.addProperty("roofline_gmacs", roofline);
+        l.addProperty("of_roofline", achieved / roofline);
+        JsonObject load = new JsonObject();
+        load.addProperty("before", report.load().before());
+        load.addProperty("after", report.load().after());
+        load.addProperty("cpus", report.load().cpus());
+        load.addProperty("busy", report.load().busy());
+        l.add("load_average", load);
         m.json.add("latency_ms", l);
         m.json.addProperty("throughput", s.throughput());
         emitMetric(m.which, "latency", s.p50(), "ms");

@@ -56,6 +56,7 @@ public final class LatencyHarness {
             times.put(n, new double[config.runs()]);
         }
         int rounds = config.warmup() + config.runs();
+        double loadBefore = LoadAverage.now();
         NoGrad.run(() -> {
             for (int round = 0; round < rounds; round++) {
                 for (int k = 0; k < names.size(); k++) {
@@ -74,7 +75,7 @@ public final class LatencyHarness {
         for (String n : names) {
             stats.add(LatencyStats.of(n, times.get(n), config.batch()));
         }
-        return new LatencyReport(config, stats, ThreadSettings.current(), runtime);
+        return new LatencyReport(config, stats, ThreadSettings.current(), runtime, LoadAverage.since(loadBefore));
     }
 
     private static double timeOnce(Block block, float[] input, Shape shape) {

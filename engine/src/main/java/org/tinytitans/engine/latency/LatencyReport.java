@@ -7,8 +7,10 @@ import java.util.List;
  *
  * @param threads the engine's (PyTorch's) thread settings
  * @param runtime what ran the timed passes: "engine" or "onnxruntime"
+ * @param load    the machine's load average around the timed rounds
  */
-public record LatencyReport(LatencyConfig config, List<LatencyStats> models, ThreadSettings threads, String runtime) {
+public record LatencyReport(LatencyConfig config, List<LatencyStats> models, ThreadSettings threads, String runtime,
+                            LoadAverage load) {
 
     public LatencyStats of(String model) {
         return models.stream().filter(s -> s.model().equals(model)).findFirst()

@@ -65,6 +65,18 @@ class SpecJobTest {
         assertTrue(p.get("flops").getAsLong() < b.get("flops").getAsLong() * 0.6);
         assertTrue(b.get("accuracy").getAsDouble() > 0.9, "the shipped model is trained: " + b);
         assertTrue(p.has("latency_ms") && b.has("latency_ms"));
+        for (JsonObject m : List.of(b, p)) {
+            JsonObject lat = m.getAsJsonObject("latency_ms");
+            assertTrue(lat.get("form").getAsString().startsWith("inference"), lat.toString());
+            // achieved GMAC/s is this model's MACs per pass over its p50
+            double expected = m.get("flops").getAsDouble() * lat.get("batch").getAsInt() / (lat.get("p50").getAsDouble() / 1e3) / 1e9;
+            assertEquals(expected, lat.get("gmacs").getAsDouble(), 1e-9 * expected);
+            assertTrue(lat.get("roofline_gmacs").getAsDouble() > 0.1, lat.toString());
+            assertEquals(lat.get("gmacs").getAsDouble() / lat.get("roofline_gmacs").getAsDouble(), lat.get("of_roofline").getAsDouble(), 1e-9);
+            JsonObject load = lat.getAsJsonObject("load_average");
+            assertEquals(Runtime.getRuntime().availableProcessors(), load.get("cpus").getAsInt());
+            assertTrue(load.has("before") && load.has("after") && load.has("busy"), load.toString());
+        }
         assertTrue(p.get("carbon_g").getAsDouble() > 0);
         var verdicts = x.getAsJsonArray("expectations");
         assertTrue(verdicts.get(0).getAsJsonObject().get("passed").getAsBoolean());
