@@ -29,6 +29,7 @@ import org.tinytitans.engine.latency.LatencyConfig;
 import org.tinytitans.engine.latency.LatencyHarness;
 import org.tinytitans.engine.latency.LatencyReport;
 import org.tinytitans.engine.latency.LatencyStats;
+import org.tinytitans.engine.latency.LoadAverage;
 import org.tinytitans.engine.latency.Roofline;
 import org.tinytitans.engine.metrics.PhaseEnergy;
 import org.tinytitans.engine.model.Models;
@@ -66,6 +67,8 @@ final class VisionExperiment {
     private final List<String> notes = new ArrayList<>();
     private ImageSet train;
     private ImageSet test;
+    /** Why latency was timed with other threads than the process's, when the load made us choose. */
+    private String threadsNote;
 
     VisionExperiment(JobContext ctx) {
         this.ctx = ctx;
@@ -415,6 +418,19 @@ final class VisionExperiment {
         // PyTorch's intra-op pool may be resized at any time (its inter-op pool only before the first op), so
         // `threads` applies to the timed runs and the previous size comes back afterwards.
         int before = ai.djl.pytorch.jni.JniUtils.getNumThreads();
+        double load = LoadAverage.now();
+        int cpus = Runtime.getRuntime().availableProcessors();
+        if (threads <= 0 && load >= cpus) {
+            int faster = LatencyHarness.fasterThreads(models, config);
+            if (faster != before) {
+                threads = faster;
+                threadsNote = String.format(Locale.ROOT, "timed with %d intra-op thread%s instead of %d: the machine was busy "
+                        + "(load average %.1f on %d CPUs) and that was faster here; set `latency { threads N }` to fix the count",
+                        faster, faster == 1 ? "" : "s", before, load, cpus);
+                ctx.log("info", threadsNote);
+                notes.add(threadsNote);
+            }
+        }
         boolean resize = threads > 0 && threads != before;
         if (resize) {
             ai.djl.pytorch.jni.JniUtils.setNumThreads(threads);
@@ -461,6 +477,10 @@ final class VisionExperiment {
         }
         if (runtime.equals(LatencyHarness.ENGINE)) {
             l.addProperty("form", "inference (batch norms folded into convolutions)");
+            l.addProperty("threads", report.threads().intraOpThreads());
+            if (threadsNote != null) {
+                l.addProperty("threads_note", threadsNote);
+            }
         }
         double achieved = Roofline.achieved((double) macsPerSample * s.batch(), s.p50());
         l.addProperty("gmacs", achieved);

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -76,6 +77,47 @@ public final class LatencyHarness {
             stats.add(LatencyStats.of(n, times.get(n), config.batch()));
         }
         return new LatencyReport(config, stats, ThreadSettings.current(), runtime, LoadAverage.since(loadBefore));
+    }
+
+    /**
+     * The intra-op thread count to time with on a machine whose other processes keep the cores busy: PyTorch's
+     * OpenMP threads meet at a barrier after every op, so when the scheduler cannot run them all at once each op
+     * waits for the slowest, and a pass with 2 threads on 2 loaded cores took 10x longer than with 1 (measured:
+     * ResNet-56 batch 1 at load 19, p50 1175 ms with 2 threads against 99 ms with 1). Times a few rounds both
+     * ways, interleaved, and returns 1 when one thread is clearly faster (by a fifth), else the current count.
+     * The current count is left in force.
+     */
+    public static int fasterThreads(Map<String, Block> models, LatencyConfig config) {
+        int current = JniUtils.getNumThreads();
+        if (current <= 1) {
+            return current;
+        }
+        float[] input = input(config);
+        Shape shape = new Shape(config.inputShape());
+        int rounds = 3;
+        double[] many = new double[rounds];
+        double[] one = new double[rounds];
+        try {
+            NoGrad.run(() -> {
+                for (int round = -1; round < rounds; round++) {
+                    for (int threads : new int[] {current, 1}) {
+                        JniUtils.setNumThreads(threads);
+                        double total = 0;
+                        for (Block b : models.values()) {
+                            total += timeOnce(b, input, shape);
+                        }
+                        if (round >= 0) {
+                            (threads == 1 ? one : many)[round] = total;
+                        }
+                    }
+                }
+            });
+        } finally {
+            JniUtils.setNumThreads(current);
+        }
+        java.util.Arrays.sort(many);
+        java.util.Arrays.sort(one);
+        return one[rounds / 2] < 0.8 * many[rounds / 2] ? 1 : current;
     }
 
     private static double timeOnce(Block block, float[] input, Shape shape) {
