@@ -32,6 +32,14 @@ public final class FilterPlanner {
 
     /** @param seed picks the layers of the tutorial scope's random top-up */
     public static Plan plan(Graph g, List<float[]> scores, double ratio, Scope scope, List<String> exclude, long seed) {
+        return plan(g, scores, ratio, scope, exclude, seed, 1);
+    }
+
+    /**
+     * @param roundTo each pruned layer keeps a multiple of this many filters (rounded up from the plan; 1 = off):
+     *                the lowest-scored filters of the plan stay removed
+     */
+    public static Plan plan(Graph g, List<float[]> scores, double ratio, Scope scope, List<String> exclude, long seed, int roundTo) {
         List<FilterGroup> units = units(g);
         if (scores.size() != units.size()) {
             throw new IllegalArgumentException(g.name() + " has " + units.size() + " prunable convs but " + scores.size() + " score vectors were given");
@@ -57,6 +65,10 @@ public final class FilterPlanner {
             }
         } else {
             global(units, scores, ratio, skip, removed);
+        }
+        for (int u = 0; u < units.size(); u++) {
+            // every unit's removed list is in ascending score order, so a shorter prefix keeps the better filters
+            removed.set(u, Arrays.copyOf(removed.get(u), Rounding.removedRoundingKept(units.get(u).width(), removed.get(u).length, roundTo)));
         }
         return build(g, units, removed);
     }

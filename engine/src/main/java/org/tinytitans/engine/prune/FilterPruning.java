@@ -22,6 +22,11 @@ public final class FilterPruning {
         return Surgery.apply(net, FilterPlanner.plan(net.graph(), scores, ratio, scope, exclude, seed));
     }
 
+    /** As above; each pruned layer keeps a multiple of {@code roundTo} filters (1 = off). */
+    public static Network apply(Network net, List<float[]> scores, double ratio, Scope scope, List<String> exclude, long seed, int roundTo) {
+        return Surgery.apply(net, FilterPlanner.plan(net.graph(), scores, ratio, scope, exclude, seed, roundTo));
+    }
+
     public static Network apply(Network net, float[][] scores, double ratio, String scope, List<String> exclude) {
         return apply(net, List.of(scores), ratio, Scope.parse(scope), exclude);
     }

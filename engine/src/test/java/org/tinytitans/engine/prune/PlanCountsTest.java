@@ -29,6 +29,35 @@ class PlanCountsTest {
     }
 
     @Test
+    void roundToKeepsAMultipleOfItsFiltersAndTheLowestScoredStayRemoved() {
+        Graph g = Zoo.build("resnet56");
+        // 30% of 16 filters rounds to 5 removed (11 kept) -> 16 kept with round-to 8; of 32: 10 removed (22 kept)
+        // -> 24 kept; of 64: 19 removed (45 kept) -> 48 kept
+        Plan plain = FilterPlanner.plan(g, indexScores(g), 0.3, Scope.PER_LAYER, List.of());
+        Plan rounded = FilterPlanner.plan(g, indexScores(g), 0.3, Scope.PER_LAYER, List.of(), 0, 8);
+        for (FilterGroup u : FilterPlanner.units(g)) {
+            int kept = rounded.after().layer(u.conv()).out();
+            int planned = plain.after().layer(u.conv()).out();
+            assertEquals(0, kept % 8, u.conv() + " keeps " + kept);
+            assertTrue(kept >= planned && kept - planned < 8, u.conv() + ": " + planned + " -> " + kept);
+        }
+        assertEquals(16, rounded.after().layer("stage1.block0.conv1").out());
+        assertEquals(24, rounded.after().layer("stage2.block1.conv1").out());
+        assertEquals(48, rounded.after().layer("stage3.block1.conv1").out());
+        assertTrue(rounded.after().counts().macs() > plain.after().counts().macs(), "rounding up keeps FLOPs");
+        // the filters still removed are the lowest-scored (lowest indices here): the kept are the top ones
+        int[] keptIdx = rounded.keptOut().get("stage2.block1.conv1");
+        assertEquals(24, keptIdx.length);
+        assertEquals(8, keptIdx[0]);
+        assertEquals(31, keptIdx[23]);
+        Plan half = FilterPlanner.plan(g, indexScores(g), 0.5, Scope.GLOBAL, List.of(), 0, 8);
+        for (FilterGroup u : FilterPlanner.units(g)) {
+            assertEquals(0, half.after().layer(u.conv()).out() % 8, u.conv());
+        }
+        assertEquals(plain.after().counts().macs(), FilterPlanner.plan(g, indexScores(g), 0.3, Scope.PER_LAYER, List.of(), 0, 1).after().counts().macs());
+    }
+
+    @Test
     void resnet56HalfOfEveryFirstConv() {
         Graph g = Zoo.build("resnet56");
         Plan p = FilterPlanner.plan(g, indexScores(g), 0.5, Scope.PER_LAYER, List.of());
