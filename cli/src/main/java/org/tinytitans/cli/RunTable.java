@@ -4,7 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.io.PrintWriter;
 import java.util.Locale;
-import org.tinytitans.engine.report.Figures;
+import org.tinytitans.engine.figures.Figures;
 
 /** The human summary of a run: per experiment, baseline against pruned with the change, then the verdicts. */
 final class RunTable {

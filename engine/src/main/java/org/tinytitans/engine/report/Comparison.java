@@ -1,5 +1,6 @@
 package org.tinytitans.engine.report;
 
+import org.tinytitans.engine.figures.Figures;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -73,7 +74,7 @@ public record Comparison(RunResult a, RunResult b, List<Pair> pairs, List<Experi
                 MetricKind k = MetricKind.of(d.metric());
                 rows.add(new String[] {k.label(), d.a() == null ? "-" : k.format(d.a()), d.b() == null ? "-" : k.format(d.b()),
                         d.change() == null ? "-" : changeText(k, d.change()),
-                        d.relative() == null ? "-" : Figures.signed(Figures.trim(d.relative() * 100, 1), d.relative()) + "%"});
+                        d.relative() == null ? "-" : Figures.relative(d.relative())});
             }
             rows.add(new String[] {"expectations", p.a().expectsText(), p.b().expectsText(), "", ""});
             table(out, rows);
@@ -84,7 +85,7 @@ public record Comparison(RunResult a, RunResult b, List<Pair> pairs, List<Experi
     }
 
     private static String changeText(MetricKind k, double change) {
-        if (k.fraction()) return Figures.signed(Figures.trim(change * 100, 2), change) + " pp";
+        if (k.fraction()) return Figures.points(change);
         String v = k.format(Math.abs(change));
         return (change < 0 ? "-" : change > 0 ? "+" : "") + v;
     }
