@@ -120,7 +120,7 @@ public record Comparison(RunResult a, RunResult b, List<Pair> pairs, List<Experi
             JsonObject o = new JsonObject();
             o.addProperty("a", p.a().id());
             o.addProperty("b", p.b().id());
-            o.addProperty("matchedBy", p.matchedBy());
+            o.addProperty("matched_by", p.matchedBy());
             JsonObject metrics = new JsonObject();
             for (Delta d : p.deltas()) {
                 JsonObject m = new JsonObject();
@@ -132,8 +132,8 @@ public record Comparison(RunResult a, RunResult b, List<Pair> pairs, List<Experi
             }
             o.add("metrics", metrics);
             JsonObject expects = new JsonObject();
-            expects.addProperty("aFailed", p.a().expectsFailed());
-            expects.addProperty("bFailed", p.b().expectsFailed());
+            expects.addProperty("a_failed", p.a().expectsFailed());
+            expects.addProperty("b_failed", p.b().expectsFailed());
             o.add("expectations", expects);
             list.add(o);
         }
@@ -142,8 +142,8 @@ public record Comparison(RunResult a, RunResult b, List<Pair> pairs, List<Experi
         onlyA.forEach(e -> oa.add(e.id()));
         JsonArray ob = new JsonArray();
         onlyB.forEach(e -> ob.add(e.id()));
-        root.add("onlyA", oa);
-        root.add("onlyB", ob);
+        root.add("only_a", oa);
+        root.add("only_b", ob);
         return root;
     }
 
@@ -156,7 +156,7 @@ public record Comparison(RunResult a, RunResult b, List<Pair> pairs, List<Experi
         o.addProperty("file", r.file() == null ? null : r.file().toString());
         o.addProperty("spec", r.spec());
         o.addProperty("status", r.status());
-        o.addProperty("finishedAt", r.finishedAt());
+        o.addProperty("finished_at", r.finishedAt());
         return o;
     }
 }

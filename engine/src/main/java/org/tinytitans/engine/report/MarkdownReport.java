@@ -81,6 +81,9 @@ public final class MarkdownReport {
                 }
                 m.append('\n');
             }
+            List<String> energy = HtmlReport.energyLines(e);
+            for (String line : energy) m.append("- ").append(line).append('\n');
+            if (!energy.isEmpty()) m.append('\n');
             for (String n : e.notes()) m.append("- ").append(n).append('\n');
             if (!e.notes().isEmpty()) m.append('\n');
         }
