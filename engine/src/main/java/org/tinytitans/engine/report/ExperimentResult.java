@@ -9,14 +9,15 @@ import java.util.Map;
 
 /**
  * One EXPERIMENT object of result.json (docs/results.md), read tolerantly: absent parts are null or empty.
- * {@code energy} and {@code projection} are null when the run did not measure them.
+ * {@code energy} and {@code projection} are null when the run did not measure them; {@code modelFile} is the
+ * pruned model's path as written (relative to the run folder or to its experiments/ folder), or null.
  */
 public record ExperimentResult(
         String name, String id, Map<String, String> variant, String status, String error,
         String model, String dataset, String target,
         Metrics baseline, Metrics pruned, Setup setup,
         List<LayerWidth> layers, List<EnergyPhase> phases, Energy energy, Projection projection,
-        List<ExpectResult> expectations, List<String> notes) {
+        List<ExpectResult> expectations, List<String> notes, String modelFile) {
 
     /** How the figures were taken: what ran the timed passes and the units counts are in. */
     public record Setup(String latencyRuntime, String latencyRuntimeVersion, Integer latencyBatch, String latencyUnit,
@@ -88,7 +89,7 @@ public record ExperimentResult(
                 JsonFields.str(o, "model"), JsonFields.str(o, "dataset"), JsonFields.str(o, "target"),
                 Metrics.from(base), Metrics.from(JsonFields.obj(o, "pruned")), setup,
                 List.copyOf(layers), List.copyOf(phases), energyResult, projection,
-                List.copyOf(expectations), JsonFields.strings(o, "notes"));
+                List.copyOf(expectations), JsonFields.strings(o, "notes"), JsonFields.str(o, "model_file"));
     }
 
     private static String orDash(String s) {

@@ -7,7 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * {@code report --format json}: a normalised summary (schema titans-report/1) of a result, the same for
+ * {@code report --format json}: a normalised summary (schema titans-report/2, snake_case as every result JSON) of a result, the same for
  * every result shape: metrics flattened, each with baseline, pruned, absolute and relative change, plus the
  * summary figures and Pareto flags the other formats show.
  */
