@@ -15,8 +15,8 @@ import org.tinytitans.engine.graph.Counts;
  * {@code experiments} list whose entries carry {@code name}, {@code id}, {@code variant}, {@code model} and
  * {@code baseline}/{@code pruned} METRICS with the very field names a run writes ({@code params},
  * {@code flops}, {@code memory_mb}, {@code nonzero_params}, ...), so a tool reads a figure the same way
- * whether it was estimated or measured. Where the outcome depends on the weights' scores, the pruned figure
- * is the low end and its range sits beside it as {@code <name>_low} and {@code <name>_high}.
+ * whether it was estimated or measured. Where the outcome depends on the weights' scores, each pruned figure
+ * is the low end of its range, and the range sits beside it as {@code <name>_low} and {@code <name>_high}.
  */
 record EstimateReport(String schema, String spec, List<Experiment> experiments) {
 
@@ -39,7 +39,7 @@ record EstimateReport(String schema, String spec, List<Experiment> experiments) 
                                     Counts before, Counts low, Counts high, long nonzeroParams) {
             boolean exact = low.equals(high);
             return new Experiment(name, id, variant, model, "estimated", null, METHOD, exact,
-                    Side.of(before, before, before, before.params()), Side.of(low, low, high, nonzeroParams));
+                    Side.of(before, before, before.params()), Side.of(low, high, nonzeroParams));
         }
     }
 
@@ -47,13 +47,16 @@ record EstimateReport(String schema, String spec, List<Experiment> experiments) 
     record Side(long params, Long paramsLow, Long paramsHigh, long flops, Long flopsLow, Long flopsHigh,
                    double memoryMb, Double memoryMbLow, Double memoryMbHigh, long nonzeroParams, long filters, int blocks) {
 
-        static Side of(Counts point, Counts low, Counts high, long nonzero) {
+        /** {@code low} and {@code high} are the two ends the estimate gives; each figure reads its lower end. */
+        static Side of(Counts low, Counts high, long nonzero) {
             boolean range = !low.equals(high);
-            return new Side(point.params(), range ? Math.min(low.params(), high.params()) : null,
-                    range ? Math.max(low.params(), high.params()) : null,
-                    point.macs(), range ? Math.min(low.macs(), high.macs()) : null, range ? Math.max(low.macs(), high.macs()) : null,
-                    mb(point), range ? Math.min(mb(low), mb(high)) : null, range ? Math.max(mb(low), mb(high)) : null,
-                    nonzero, point.filters(), point.blocks());
+            long paramsLow = Math.min(low.params(), high.params());
+            long flopsLow = Math.min(low.macs(), high.macs());
+            double memoryLow = Math.min(mb(low), mb(high));
+            return new Side(paramsLow, range ? paramsLow : null, range ? Math.max(low.params(), high.params()) : null,
+                    flopsLow, range ? flopsLow : null, range ? Math.max(low.macs(), high.macs()) : null,
+                    memoryLow, range ? memoryLow : null, range ? Math.max(mb(low), mb(high)) : null,
+                    nonzero, low.filters(), low.blocks());
         }
 
         private static double mb(Counts c) {
