@@ -22,7 +22,7 @@ record EstimateReport(String schema, String spec, List<Experiment> experiments) 
 
     static final String SCHEMA = "titans-estimate/1";
     /** How every estimate here is obtained: the label shown beside its figures. */
-    static final String METHOD = "analytic (architecture graph, no weights)";
+    static final String METHOD = "analytic: architecture graph, no weights";
 
     /** Record components are camelCase in Java; the JSON is snake_case, as result.json is. */
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping()
@@ -85,12 +85,15 @@ record EstimateReport(String schema, String spec, List<Experiment> experiments) 
                 out.printf(Locale.ROOT, "  %-13s %15s nonzero after unstructured pruning (dense kernels run no faster)%n", "",
                         Figures.whole(p.nonzeroParams()));
             }
-            out.println("  (" + e.method() + (Boolean.TRUE.equals(e.exact()) ? ", exact" : ", a range: the outcome depends on the scores") + ")");
+            out.println("  (" + e.method() + (Boolean.TRUE.equals(e.exact()) ? "; exact" : "; a range: the outcome depends on the scores") + ")");
         }
     }
 
     private static void row(PrintWriter out, String label, double before, double after, Number low, Number high, boolean count) {
         java.util.function.DoubleFunction<String> show = count ? Figures::whole : Figures::num;
+        if (low != null && low.doubleValue() == high.doubleValue()) {
+            low = null; // both ends agree for this figure
+        }
         String value = low == null ? show.apply(after) : show.apply(low.doubleValue()) + " .. " + show.apply(high.doubleValue());
         String ratio = low == null ? share(after, before) : share(low.doubleValue(), before) + " .. " + share(high.doubleValue(), before);
         out.printf(Locale.ROOT, "  %-13s %15s -> %-25s (%s of baseline)%n", label, show.apply(before), value, ratio);

@@ -103,7 +103,7 @@ class RunAndEstimateTest {
         assertEquals(861_770, e.getAsJsonObject("baseline").get("params").getAsLong());
         assertEquals(125_747_840, e.getAsJsonObject("baseline").get("flops").getAsLong());
         assertTrue(e.get("exact").getAsBoolean());
-        assertEquals("analytic (architecture graph, no weights)", e.get("method").getAsString());
+        assertEquals("analytic: architecture graph, no weights", e.get("method").getAsString());
         assertEquals(63_226_496, e.getAsJsonObject("pruned").get("flops").getAsLong());
         assertTrue(!e.getAsJsonObject("pruned").has("flops_low"), "an exact estimate has no range");
     }
