@@ -403,8 +403,8 @@ def run_model(args, name, seed):
     print("  engine run: flops %d -> %d, params %d -> %d" % (exp["baseline"]["flops"], exp["pruned"]["flops"],
                                                             exp["baseline"]["params"], exp["pruned"]["params"]))
 
-    # result.json's modelFile is relative to the experiments folder (docs/results.md shows it from the run's root)
-    tt = next(p for p in (os.path.join(out, exp["modelFile"]), os.path.join(out, "experiments", exp["modelFile"]))
+    # result.json's model_file is relative to the experiments folder (docs/results.md shows it from the run's root)
+    tt = next(p for p in (os.path.join(out, exp["model_file"]), os.path.join(out, "experiments", exp["model_file"]))
               if os.path.exists(p))
     with zipfile.ZipFile(tt) as z:
         pruned_tensors = read_safetensors(z.read("weights.safetensors"))

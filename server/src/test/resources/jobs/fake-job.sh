@@ -3,6 +3,7 @@
 # run as a jobCommand, so it gets what every local job gets: `--events SPEC` (the spec is the last argument).
 # The spec steers it with comment lines: "# delay SECONDS" (before the results), "# tag TEXT" (the expect's
 # text, to tell runs apart), "# fail MESSAGE" (a failed event on line 2), "# quiet" (no finished event).
+# Unless quiet, it writes .titans/STEM/result.json and the spec copy as a real job does (the editor reads them back).
 # It echoes the editor settings it got as the environment (TITANS_CARBON_REGION, TITANS_DEFAULT_TARGET) in a log event.
 spec="${!#}"
 delay=$(sed -n 's/^# delay \([0-9.]*\).*/\1/p' "$spec" | head -1)
@@ -29,4 +30,18 @@ echo "{\"v\":1,\"event\":\"metric\",\"time\":\"$(now)\",\"experiment\":\"e\",\"w
 echo "{\"v\":1,\"event\":\"expect\",\"time\":\"$(now)\",\"experiment\":\"e\",\"line\":${line:-1},\"text\":\"${tag:-flops <= 55%}\",\"passed\":false,\"actual\":\"50%\"}"
 echo "{\"v\":1,\"event\":\"result\",\"time\":\"$(now)\",\"experiment\":\"e\",\"result\":{}}"
 if grep -q '^# quiet' "$spec"; then exit 3; fi
+# what a real job leaves beside the spec (docs/results.md): the spec as run and its result.json
+stem=$(basename "$spec" .prune)
+out="$(dirname "$spec")/.titans/$stem"
+mkdir -p "$out"
+cp "$spec" "$out/spec.prune"
+status=complete; error=null
+if [ -n "$fail" ]; then status=failed; error="\"$fail\""; fi
+cat > "$out/result.json.tmp" <<JSON
+{"schema": "titans-result/2", "spec": "$spec", "status": "$status", "experiments": [
+  {"name": "e", "id": "e", "variant": {}, "status": "$status", "error": $error, "model": "fake",
+   "baseline": {"flops": 125000000}, "pruned": {"flops": 62500000},
+   "expectations": [{"line": ${line:-1}, "text": "${tag:-flops <= 55%}", "passed": false, "actual": "50%"}]}]}
+JSON
+mv "$out/result.json.tmp" "$out/result.json"
 echo "{\"v\":1,\"event\":\"finished\",\"time\":\"$(now)\",\"exitCode\":0,\"resultFile\":null}"

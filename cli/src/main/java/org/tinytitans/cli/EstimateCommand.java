@@ -1,12 +1,9 @@
 package org.tinytitans.cli;
 
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.tinytitans.engine.graph.Counts;
 import org.tinytitans.engine.graph.Graph;
@@ -34,7 +31,7 @@ import picocli.CommandLine.Spec;
             "Estimate params, FLOPs (MACs) and memory before and after pruning, without loading weights.",
             "Exact for per-layer filter pruning; a range where the outcome depends on the weights' scores."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:estimated", "1:the spec has errors", "2:usage or I/O problem"})
+        exitCodeList = {"0:estimated (--json: docs/results.md#estimates)", "1:the spec has errors", "2:usage or I/O problem"})
 final class EstimateCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE", description = "The spec to estimate.")
@@ -53,27 +50,25 @@ final class EstimateCommand implements Callable<Integer> {
         if (Checker.check(doc).stream().anyMatch(d -> d.severity() == Severity.ERROR)) {
             return new CheckCommand().withFiles(List.of(file)).printTo(spec.commandLine().getOut(), spec.commandLine().getErr());
         }
-        JsonArray all = new JsonArray();
+        List<EstimateReport.Experiment> all = new ArrayList<>();
         for (ExperimentRun run : Experiments.resolve(doc)) {
             all.add(estimate(run));
         }
+        EstimateReport report = new EstimateReport(EstimateReport.SCHEMA, file.toString(), all);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(new GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(all));
+            out.println(report.toJson());
         } else {
-            all.forEach(e -> print(e.getAsJsonObject(), out));
+            report.print(out);
         }
         out.flush();
         return ExitCodes.OK;
     }
 
-    static JsonObject estimate(ExperimentRun run) {
-        JsonObject o = new JsonObject();
-        o.addProperty("experiment", run.id());
-        o.addProperty("model", run.model().name());
+    static EstimateReport.Experiment estimate(ExperimentRun run) {
         if (!Zoo.has(run.model().name())) {
-            o.addProperty("error", "no analytic graph for model '" + run.model().name() + "'");
-            return o;
+            return EstimateReport.Experiment.failed(run.name(), run.id(), run.variant(), run.model().name(),
+                    "no analytic graph for model '" + run.model().name() + "'");
         }
         Graph g = run.model().classes() == null ? Zoo.build(run.model().name()) : Zoo.build(run.model().name(), run.model().classes());
         Counts before = g.counts();
@@ -87,53 +82,7 @@ final class EstimateCommand implements Callable<Integer> {
             nonzero = e.nonzeroParams();
             g = e.after();
         }
-        o.add("baseline", counts(before));
-        o.add("low", counts(low));
-        o.add("high", counts(high));
-        o.addProperty("exact", low.equals(high));
-        o.addProperty("nonzeroParams", nonzero);
-        return o;
-    }
-
-    private static JsonObject counts(Counts c) {
-        JsonObject o = new JsonObject();
-        o.addProperty("params", c.params());
-        o.addProperty("flops", c.macs());
-        o.addProperty("memory_mb", c.memoryGb() * 1024);
-        o.addProperty("filters", c.filters());
-        o.addProperty("blocks", c.blocks());
-        return o;
-    }
-
-    private static void print(JsonObject e, PrintWriter out) {
-        out.println(e.get("experiment").getAsString() + "  (" + e.get("model").getAsString() + ")");
-        if (e.has("error")) {
-            out.println("  " + e.get("error").getAsString());
-            return;
-        }
-        JsonObject b = e.getAsJsonObject("baseline");
-        JsonObject lo = e.getAsJsonObject("low");
-        JsonObject hi = e.getAsJsonObject("high");
-        boolean exact = e.get("exact").getAsBoolean();
-        for (String[] m : new String[][] {{"params", "params"}, {"flops (MACs)", "flops"}, {"memory MB", "memory_mb"}}) {
-            double bv = b.get(m[1]).getAsDouble();
-            double l = lo.get(m[1]).getAsDouble();
-            double h = hi.get(m[1]).getAsDouble();
-            String after = exact ? num(l) : num(Math.min(l, h)) + " .. " + num(Math.max(l, h));
-            String ratio = exact ? pct(l / bv) : pct(Math.min(l, h) / bv) + " .. " + pct(Math.max(l, h) / bv);
-            out.printf(Locale.ROOT, "  %-13s %15s -> %-25s (%s of baseline)%n", m[0], num(bv), after, ratio);
-        }
-        if (e.get("nonzeroParams").getAsLong() != lo.get("params").getAsLong()) {
-            out.printf(Locale.ROOT, "  %-13s %15s nonzero after unstructured pruning (dense kernels run no faster)%n", "",
-                    num(e.get("nonzeroParams").getAsDouble()));
-        }
-    }
-
-    private static String num(double v) {
-        return v == Math.rint(v) ? String.format(Locale.ROOT, "%,d", (long) v) : String.format(Locale.ROOT, "%.3f", v);
-    }
-
-    private static String pct(double v) {
-        return String.format(Locale.ROOT, "%.1f%%", v * 100);
+        return EstimateReport.Experiment.estimated(run.name(), run.id(), run.variant(), run.model().name(),
+                before, low, high, nonzero);
     }
 }

@@ -1,8 +1,5 @@
 package org.tinytitans.cli;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -15,6 +12,7 @@ import org.tinytitans.engine.job.ExitCodes;
 import org.tinytitans.engine.model.Models;
 import org.tinytitans.engine.model.Network;
 import org.tinytitans.engine.onnx.OnnxExport;
+import org.tinytitans.engine.report.ExperimentResult;
 import org.tinytitans.engine.zoo.Zoo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -94,27 +92,18 @@ final class ExportCommand implements Callable<Integer> {
         if (!result.getFileName().toString().endsWith(".json")) {
             return List.of(path);
         }
-        JsonObject root;
-        try {
-            root = JsonParser.parseString(Files.readString(result)).getAsJsonObject();
-        } catch (IOException | RuntimeException e) {
-            throw new UsageException(result + ": not a readable result (" + e.getMessage() + ")");
-        }
         List<Path> found = new ArrayList<>();
-        JsonElement list = root.get("experiments");
-        if (list != null && list.isJsonArray()) {
-            for (JsonElement e : list.getAsJsonArray()) {
-                JsonElement f = e.isJsonObject() ? e.getAsJsonObject().get("modelFile") : null;
-                if (f != null && f.isJsonPrimitive() && f.getAsString().endsWith(".tt")) {
-                    // written relative to the run folder or to its experiments/ folder, depending on the version
-                    Path dir = result.toAbsolutePath().getParent();
-                    Path file = dir.resolve(f.getAsString());
-                    found.add(Files.exists(file) ? file : dir.resolve("experiments").resolve(f.getAsString()));
-                }
+        for (ExperimentResult e : ResultFiles.read(result).experiments()) {
+            String f = e.modelFile();
+            if (f != null && f.endsWith(".tt")) {
+                // written relative to the run folder or to its experiments/ folder, depending on the version
+                Path dir = result.toAbsolutePath().getParent();
+                Path file = dir.resolve(f);
+                found.add(Files.exists(file) ? file : dir.resolve("experiments").resolve(f));
             }
         }
         if (found.isEmpty()) {
-            throw new UsageException(result + ": names no pruned vision model (modelFile) to export");
+            throw new UsageException(result + ": names no pruned vision model (model_file) to export");
         }
         return found;
     }

@@ -1,7 +1,5 @@
 package org.tinytitans.cli;
 
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -62,11 +60,10 @@ final class RemoteRun {
         }
         Path resultFile = outcome.resultDir() == null ? null : outcome.resultDir().resolve("result.json");
         if (resultFile != null && Files.isRegularFile(resultFile)) {
-            JsonObject doc = JsonParser.parseString(Files.readString(resultFile)).getAsJsonObject();
             if (json) {
-                out.println(new com.google.gson.GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(doc));
+                out.println(Files.readString(resultFile).strip());
             } else {
-                RunTable.print(doc, out);
+                RunTable.print(ResultFiles.read(resultFile), out);
                 out.println("results: " + resultFile);
             }
             out.flush();

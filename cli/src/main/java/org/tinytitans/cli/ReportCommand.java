@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
             "Write a report of a finished (or interrupted) run.",
             "RESULTS is a result.json or a .titans/STEM/ folder; SPEC a .prune file whose .titans/STEM/result.json is used.",
             "HTML is self-contained (inline CSS and SVG plots, no scripts, works offline); md and csv are for papers and"
-                + " spreadsheets; json is a normalised summary (schema titans-report/1).",
+                + " spreadsheets; json is a normalised summary (schema titans-report/2).",
             "Without --out the report goes to .titans/STEM/report.EXT beside the result, and its path is printed."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:report written", "1:with --strict: an expect was not met",

@@ -11,6 +11,7 @@ import org.tinytitans.engine.job.SpecJob;
 import org.tinytitans.engine.remote.RemoteException;
 import org.tinytitans.engine.remote.Runners;
 import org.tinytitans.engine.report.ResultsTable;
+import org.tinytitans.engine.report.RunResult;
 import org.tinytitans.language.SpecDocument;
 import org.tinytitans.language.resolve.TargetSpec;
 import org.tinytitans.engine.train.Progress;
@@ -125,7 +126,7 @@ final class RunCommand implements Callable<Integer> {
             if (json) {
                 printer.println(new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create().toJson(result.result()));
             } else {
-                RunTable.print(result.result(), printer);
+                RunTable.print(RunResult.from(result.result(), result.resultFile(), null), printer);
                 if (result.result().getAsJsonArray("experiments").size() > 1) {
                     // A sweep: one table over all points, sorted, with the Pareto-optimal ones marked.
                     printer.println();

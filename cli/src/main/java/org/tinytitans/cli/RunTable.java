@@ -1,134 +1,115 @@
 package org.tinytitans.cli;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import java.io.PrintWriter;
 import java.util.Locale;
-import org.tinytitans.engine.report.Figures;
+import org.tinytitans.engine.figures.Figures;
+import org.tinytitans.engine.report.ExpectResult;
+import org.tinytitans.engine.report.ExperimentResult;
+import org.tinytitans.engine.report.Metrics;
+import org.tinytitans.engine.report.RunResult;
 
-/** The human summary of a run: per experiment, baseline against pruned with the change, then the verdicts. */
+/**
+ * The human summary of a run: per experiment, baseline against pruned with the change, then the verdicts.
+ * It reads the typed result (engine/report) and shows every figure through the one formatter (engine/figures).
+ */
 final class RunTable {
 
     private RunTable() {}
 
-    static void print(JsonObject doc, PrintWriter out) {
-        for (JsonElement e : doc.getAsJsonArray("experiments")) {
-            experiment(e.getAsJsonObject(), out);
+    static void print(RunResult run, PrintWriter out) {
+        for (ExperimentResult e : run.experiments()) {
+            experiment(e, out);
         }
     }
 
-    private static void experiment(JsonObject x, PrintWriter out) {
+    private static void experiment(ExperimentResult x, PrintWriter out) {
         out.println();
-        String variant = x.getAsJsonObject("variant").entrySet().isEmpty() ? "" : "  [" + x.get("id").getAsString().replaceFirst("^[^\\[]*\\[", "").replaceFirst("]$", "") + "]";
-        out.println(str(x, "name") + "  (" + str(x, "model") + (x.get("dataset").isJsonNull() ? "" : " on " + str(x, "dataset")) + ")" + variant);
-        if ("failed".equals(str(x, "status"))) {
-            out.println("  FAILED: " + str(x, "error"));
+        String variant = x.variant().isEmpty() ? "" : "  [" + x.id().replaceFirst("^[^\\[]*\\[", "").replaceFirst("]$", "") + "]";
+        out.println(x.name() + "  (" + x.model() + (x.dataset() == null ? "" : " on " + x.dataset()) + ")" + variant);
+        if ("failed".equals(x.status())) {
+            out.println("  FAILED: " + (x.error() == null ? "" : x.error()));
             return;
         }
-        JsonObject b = x.getAsJsonObject("baseline");
-        JsonObject p = x.getAsJsonObject("pruned");
-        out.printf(Locale.ROOT, "  %-16s %16s %16s %18s%n", "", "baseline", "pruned", "change");
+        Metrics b = x.baseline();
+        Metrics p = x.pruned();
+        ExperimentResult.Setup setup = x.setup();
+        line(out, "", "baseline", "pruned", "change");
         count(out, "params", b, p, "params");
-        count(out, "flops (MACs)", b, p, "flops");
-        if (b.has("flops_tutorial") && p.has("flops_tutorial")) {
-            count(out, "flops (tutorial)", b, p, "flops_tutorial");
-        }
-        row(out, "memory", b, p, "memory_mb", v -> fmt(v) + " MB", true);
-        if (b.has("latency_ms")) {
-            double bl = b.getAsJsonObject("latency_ms").get("p50").getAsDouble();
-            double pl = p.getAsJsonObject("latency_ms").get("p50").getAsDouble();
-            out.printf(Locale.ROOT, "  %-16s %16s %16s %18s%n", "latency p50", fmt(bl) + " ms", fmt(pl) + " ms",
-                    pl > 0 ? fmt(bl / pl) + "x speed-up" : "");
-            JsonObject lat = b.getAsJsonObject("latency_ms");
-            String unit = lat.has("unit") ? lat.get("unit").getAsString() : "batch " + lat.get("batch").getAsInt() + ", interleaved";
-            if (lat.has("runtime")) {
-                unit += ", " + lat.get("runtime").getAsString() + (lat.has("runtimeVersion") ? " " + lat.get("runtimeVersion").getAsString() : "");
+        count(out, setup.flopsUnit() == null ? "flops (MACs)" : "flops", b, p, "flops");
+        count(out, "flops (tutorial)", b, p, "flops_tutorial");
+        row(out, "memory", b, p, "memory_mb", "MB");
+        if (b.has("latency_ms") && p.has("latency_ms")) {
+            double bl = b.get("latency_ms");
+            double pl = p.get("latency_ms");
+            line(out, "latency p50", Figures.metric(bl, "ms"), Figures.metric(pl, "ms"),
+                    pl > 0 ? Figures.num(bl / pl) + "x speed-up" : "");
+            String unit = setup.latencyUnit() != null ? setup.latencyUnit()
+                    : "batch " + (setup.latencyBatch() == null ? "?" : setup.latencyBatch()) + ", interleaved";
+            if (setup.latencyRuntime() != null) {
+                unit += ", " + setup.latencyRuntime() + (setup.latencyRuntimeVersion() == null ? "" : " " + setup.latencyRuntimeVersion());
             }
-            String per = p.has("throughput_unit") ? " " + p.get("throughput_unit").getAsString() : "/s";
-            row(out, "throughput", b, p, "throughput", v -> fmt(v) + per, true);
+            row(out, "throughput", b, p, "throughput", setup.throughputUnit() == null ? "/s" : setup.throughputUnit());
             out.printf(Locale.ROOT, "  %-16s %s%n", "", "(" + unit + ")");
         }
         if (b.has("accuracy") && p.has("accuracy")) {
-            double ba = b.get("accuracy").getAsDouble();
-            double pa = p.get("accuracy").getAsDouble();
-            out.printf(Locale.ROOT, "  %-16s %16s %16s %18s%n", "accuracy", Figures.percent(ba), Figures.percent(pa),
-                    Figures.change(ba, pa, "fraction"));
+            line(out, "accuracy", Figures.metric(b.get("accuracy"), "fraction"), Figures.metric(p.get("accuracy"), "fraction"),
+                    Figures.change(b.get("accuracy"), p.get("accuracy"), "fraction"));
         }
-        if (p.has("perplexity") && b.has("perplexity")) {
-            row(out, "perplexity", b, p, "perplexity", RunTable::fmt, true);
-        }
-        if (p.has("sparsity") && p.get("sparsity").getAsDouble() > 0.0005) {
-            out.printf(Locale.ROOT, "  %-16s %16s %16s%n", "sparsity", pct(b.get("sparsity").getAsDouble()), pct(p.get("sparsity").getAsDouble()));
+        row(out, "perplexity", b, p, "perplexity", null);
+        if (p.has("sparsity") && b.has("sparsity") && p.get("sparsity") > 0.0005) {
+            line(out, "sparsity", Figures.percent(b.get("sparsity")), Figures.percent(p.get("sparsity")),
+                    Figures.change(b.get("sparsity"), p.get("sparsity"), "fraction"));
         }
         energy(x, out);
-        if (x.has("expectations")) {
-            for (JsonElement e : x.getAsJsonArray("expectations")) {
-                JsonObject v = e.getAsJsonObject();
-                out.printf(Locale.ROOT, "  %-4s expect %-26s %s%n", v.get("passed").getAsBoolean() ? "PASS" : "FAIL",
-                        str(v, "text"), str(v, "actual"));
-            }
+        for (ExpectResult v : x.expectations()) {
+            out.printf(Locale.ROOT, "  %-4s expect %-26s %s%n", Boolean.TRUE.equals(v.passed()) ? "PASS" : "FAIL",
+                    v.text(), v.actual() == null ? "" : v.actual());
         }
-        if (x.has("notes")) {
-            for (JsonElement n : x.getAsJsonArray("notes")) {
-                out.println("  note: " + n.getAsString());
-            }
+        for (String n : x.notes()) {
+            out.println("  note: " + n);
         }
     }
 
-    private static void energy(JsonObject x, PrintWriter out) {
-        if (!x.has("energy")) {
-            return;
+    /** The job's energy and CO2e and the deployment projection: each figure with its range and method label. */
+    private static void energy(ExperimentResult x, PrintWriter out) {
+        ExperimentResult.Energy e = x.energy();
+        if (e != null && e.wh() != null) {
+            out.printf(Locale.ROOT, "  %-16s %s%n", "energy (job)",
+                    Figures.estimate(e.wh(), e.whLow(), e.whHigh(), "Wh", e.method() == null ? null : "cpu " + e.method()));
         }
-        JsonObject e = x.getAsJsonObject("energy");
-        JsonObject c = e.getAsJsonObject("carbon");
-        String method = e.getAsJsonArray("phases").isEmpty() ? "" : e.getAsJsonArray("phases").get(0).getAsJsonObject().get("cpu").getAsString();
-        out.printf(Locale.ROOT, "  %-16s %s Wh (%s to %s), cpu %s%n", "energy (job)", fmt(e.get("totalWh").getAsDouble()),
-                fmt(e.get("lowWh").getAsDouble()), fmt(e.get("highWh").getAsDouble()), method);
-        out.printf(Locale.ROOT, "  %-16s %s g CO2e (%s to %s) at %s g/kWh, %s%n", "carbon (job)", fmt(c.get("g").getAsDouble()),
-                fmt(c.get("lowG").getAsDouble()), fmt(c.get("highG").getAsDouble()), fmt(c.get("intensityGPerKWh").getAsDouble()),
-                str(c, "source"));
-        if (x.has("projection")) {
-            JsonObject pr = x.getAsJsonObject("projection");
-            out.printf(Locale.ROOT, "  %-16s %s kWh%s and %s kg CO2e%s saved per million inferences, %s%n", "deployment",
-                    fmt(pr.get("savedKWh").getAsDouble()), band(pr, "savedLowKWh", "savedHighKWh"),
-                    fmt(pr.get("savedCo2Kg").getAsDouble()), band(pr, "savedCo2LowKg", "savedCo2HighKg"), str(pr, "method"));
+        if (e != null && e.carbonG() != null) {
+            String at = e.intensityGPerKWh() == null ? null
+                    : "at " + Figures.num(e.intensityGPerKWh()) + " g/kWh" + (e.intensitySource() == null ? "" : ", " + e.intensitySource());
+            out.printf(Locale.ROOT, "  %-16s %s%n", "carbon (job)", Figures.estimate(e.carbonG(), e.carbonGLow(), e.carbonGHigh(), "g CO2e", at));
+        }
+        ExperimentResult.Projection pr = x.projection();
+        if (pr != null && pr.savedKWh() != null) {
+            String co2 = pr.savedCo2Kg() == null ? ""
+                    : " and " + Figures.estimate(pr.savedCo2Kg(), pr.savedCo2KgLow(), pr.savedCo2KgHigh(), "kg CO2e", null);
+            out.printf(Locale.ROOT, "  %-16s %s%s saved per %s inferences%s%n", "deployment",
+                    Figures.estimate(pr.savedKWh(), pr.savedKWhLow(), pr.savedKWhHigh(), "kWh", null), co2,
+                    pr.inferences() == null || pr.inferences() == 1e6 ? "million" : Figures.count(pr.inferences()),
+                    pr.method() == null ? "" : ", " + pr.method());
         }
     }
 
-    private static void count(PrintWriter out, String label, JsonObject b, JsonObject p, String key) {
-        row(out, label, b, p, key, v -> String.format(Locale.ROOT, "%,d", (long) v), true);
-    }
-
-    private static void row(PrintWriter out, String label, JsonObject b, JsonObject p, String key,
-                            java.util.function.DoubleFunction<String> show, boolean relative) {
-        if (!b.has(key) || !p.has(key) || b.get(key).isJsonNull() || p.get(key).isJsonNull()) {
-            return;
+    private static void count(PrintWriter out, String label, Metrics b, Metrics p, String key) {
+        if (b.has(key) && p.has(key)) {
+            line(out, label, Figures.whole(b.get(key)), Figures.whole(p.get(key)), Figures.change(b.get(key), p.get(key), ""));
         }
-        double bv = b.get(key).getAsDouble();
-        double pv = p.get(key).getAsDouble();
-        String change = relative && bv != 0 ? String.format(Locale.ROOT, "%+.1f%%", (pv / bv - 1) * 100) : "";
-        out.printf(Locale.ROOT, "  %-16s %16s %16s %18s%n", label, show.apply(bv), show.apply(pv), change);
     }
 
-    /** " (low to high)" from two fields of o, or "" when either is missing (results written before they existed). */
-    private static String band(JsonObject o, String low, String high) {
-        return o.has(low) && o.has(high) && !o.get(low).isJsonNull() && !o.get(high).isJsonNull()
-                ? " (" + fmt(o.get(low).getAsDouble()) + " to " + fmt(o.get(high).getAsDouble()) + ")" : "";
-    }
-
-    private static String str(JsonObject o, String key) {
-        return o.has(key) && !o.get(key).isJsonNull() ? o.get(key).getAsString() : "";
-    }
-
-    private static String pct(double v) {
-        return String.format(Locale.ROOT, "%.2f%%", v * 100);
-    }
-
-    static String fmt(double v) {
-        double a = Math.abs(v);
-        if (a == 0) {
-            return "0";
+    /** A figure in its unit with its relative change; {@code unit} null for a plain number. */
+    private static void row(PrintWriter out, String label, Metrics b, Metrics p, String key, String unit) {
+        if (b.has(key) && p.has(key)) {
+            double bv = b.get(key);
+            double pv = p.get(key);
+            String show = unit == null ? "" : unit.startsWith("/") ? unit : " " + unit;
+            line(out, label, Figures.num(bv) + show, Figures.num(pv) + show, Figures.change(bv, pv, unit));
         }
-        return String.format(Locale.ROOT, a >= 100 ? "%.1f" : a >= 1 ? "%.3f" : "%.3g", v);
+    }
+
+    private static void line(PrintWriter out, String label, String baseline, String pruned, String change) {
+        out.printf(Locale.ROOT, "  %-16s %16s %16s %18s%n", label, baseline, pruned, change);
     }
 }

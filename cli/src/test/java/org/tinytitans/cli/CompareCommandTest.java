@@ -32,7 +32,7 @@ class CompareCommandTest {
         CliRun run = CliRun.of("compare", runs[0].toString(), runs[1].toString());
         assertEquals(ExitCodes.OK, run.exitCode(), run.err());
         assertTrue(run.out().contains("criteria_sweep [l1 50%]"), run.out());
-        assertTrue(run.out().contains("+0.5 pp"), run.out());
+        assertTrue(run.out().contains("+0.5 points"), run.out());
         assertTrue(run.out().contains("+0.5%"), "relative change of accuracy: " + run.out());
     }
 
@@ -43,7 +43,7 @@ class CompareCommandTest {
         JsonObject o = JsonParser.parseString(run.out()).getAsJsonObject();
         JsonObject l1at50 = o.getAsJsonArray("pairs").get(1).getAsJsonObject();
         assertEquals("criteria_sweep[criterion=l1,ratio=50%]", l1at50.get("b").getAsString());
-        assertEquals("id", l1at50.get("matchedBy").getAsString());
+        assertEquals("id", l1at50.get("matched_by").getAsString());
         JsonObject acc = l1at50.getAsJsonObject("metrics").getAsJsonObject("accuracy");
         assertEquals(0.005, acc.get("change").getAsDouble(), 1e-9);
         assertEquals(0.005 / 0.975, acc.get("relative").getAsDouble(), 1e-9);

@@ -49,7 +49,7 @@ class ReportCommandTest {
         assertEquals(ExitCodes.OK, CliRun.of("report", results.resolve("result.json").toString(), "--format", "csv", "--out", csv.toString()).exitCode());
         assertEquals(7, Files.readAllLines(csv).size());
         CliRun json = CliRun.of("report", results.toString(), "-f", "json", "-o", "-");
-        assertEquals("titans-report/1", JsonParser.parseString(json.out()).getAsJsonObject().get("schema").getAsString());
+        assertEquals("titans-report/2", JsonParser.parseString(json.out()).getAsJsonObject().get("schema").getAsString());
         CliRun md = CliRun.of("report", results.toString(), "-f", "markdown", "-o", "-");
         assertTrue(md.out().startsWith("# Tiny Titans report: sweep"), md.out());
     }

@@ -40,6 +40,42 @@ class RunAndEstimateTest {
             assertTrue(v.has("line") && v.has("text") && v.has("passed") && v.has("actual"));
         }
         assertTrue(Files.isRegularFile(out.resolve("experiments/quickstart/model.tt")));
+        estimateSpeaksTheRunsSchema(doc);
+    }
+
+    /**
+     * The same spec estimated and run: the same experiment list, and each figure the estimate gives sits under
+     * the same name on the same side of the run's result with the same value (per-layer filter pruning is
+     * exact, and the shapes are counted from the same graph).
+     */
+    private static void estimateSpeaksTheRunsSchema(JsonObject runDoc) {
+        CliRun est = CliRun.of("estimate", "--json", QUICKSTART.toString());
+        assertEquals(ExitCodes.OK, est.exitCode(), est.out() + est.err());
+        JsonObject estDoc = JsonParser.parseString(est.out()).getAsJsonObject();
+        assertEquals("titans-estimate/1", estDoc.get("schema").getAsString());
+        JsonArray ran = runDoc.getAsJsonArray("experiments");
+        JsonArray estimated = estDoc.getAsJsonArray("experiments");
+        assertEquals(ran.size(), estimated.size());
+        for (int i = 0; i < ran.size(); i++) {
+            JsonObject r = ran.get(i).getAsJsonObject();
+            JsonObject e = estimated.get(i).getAsJsonObject();
+            for (String key : new String[] {"name", "id", "model"}) {
+                assertEquals(r.get(key), e.get(key), key);
+            }
+            assertEquals(r.get("variant"), e.get("variant"));
+            for (String side : new String[] {"baseline", "pruned"}) {
+                JsonObject rs = r.getAsJsonObject(side);
+                JsonObject es = e.getAsJsonObject(side);
+                assertTrue(es.keySet().size() >= 6, es.toString());
+                for (String key : es.keySet()) {
+                    assertTrue(rs.has(key), side + "." + key + " is estimated but the run has no such field: " + rs.keySet());
+                    assertEquals(rs.get(key).getAsDouble(), es.get(key).getAsDouble(), 1e-9, side + "." + key);
+                }
+            }
+        }
+        for (String camel : new String[] {"nonzeroParams", "low", "high"}) {
+            assertTrue(!est.out().contains("\"" + camel + "\""), camel + " is gone from the estimate: " + est.out());
+        }
     }
 
     @Test
@@ -63,11 +99,13 @@ class RunAndEstimateTest {
         Path spec = Files.writeString(out.resolve("e.prune"), "experiment a {\n  model resnet56\n  prune filters { criterion l1; ratio 50% }\n}\n");
         CliRun run = CliRun.of("estimate", "--json", spec.toString());
         assertEquals(ExitCodes.OK, run.exitCode(), run.err());
-        JsonObject e = JsonParser.parseString(run.out()).getAsJsonArray().get(0).getAsJsonObject();
+        JsonObject e = JsonParser.parseString(run.out()).getAsJsonObject().getAsJsonArray("experiments").get(0).getAsJsonObject();
         assertEquals(861_770, e.getAsJsonObject("baseline").get("params").getAsLong());
         assertEquals(125_747_840, e.getAsJsonObject("baseline").get("flops").getAsLong());
         assertTrue(e.get("exact").getAsBoolean());
-        assertEquals(63_226_496, e.getAsJsonObject("low").get("flops").getAsLong());
+        assertEquals("analytic: architecture graph, no weights", e.get("method").getAsString());
+        assertEquals(63_226_496, e.getAsJsonObject("pruned").get("flops").getAsLong());
+        assertTrue(!e.getAsJsonObject("pruned").has("flops_low"), "an exact estimate has no range");
     }
 
     @Test
@@ -77,5 +115,10 @@ class RunAndEstimateTest {
         assertEquals(ExitCodes.OK, run.exitCode(), run.err());
         assertTrue(run.out().contains("1,742,762"), run.out());
         assertTrue(run.out().contains("1,737,994"), run.out());
+        assertTrue(run.out().contains("a range: the outcome depends on the scores"), run.out());
+        JsonObject p = JsonParser.parseString(CliRun.of("estimate", "--json", spec.toString()).out()).getAsJsonObject()
+                .getAsJsonArray("experiments").get(0).getAsJsonObject().getAsJsonObject("pruned");
+        assertTrue(p.get("params_low").getAsLong() < p.get("params_high").getAsLong(), p.toString());
+        assertEquals(p.get("params_low").getAsLong(), p.get("params").getAsLong(), "the pruned figure is the low end");
     }
 }

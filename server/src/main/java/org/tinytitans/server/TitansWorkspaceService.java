@@ -21,7 +21,6 @@ import org.tinytitans.engine.report.ReportException;
 import org.tinytitans.engine.report.ResultReader;
 import org.tinytitans.engine.report.HtmlReportFile;
 import org.tinytitans.server.jobs.JobResults;
-import org.tinytitans.server.jobs.ResultCache;
 import org.tinytitans.server.services.CodeLenses;
 import org.tinytitans.server.services.EstimateSummary;
 
@@ -76,7 +75,7 @@ public final class TitansWorkspaceService implements WorkspaceService {
     /**
      * Shows the latest run's HTML report, rendered by the engine from the job's result.json, else from the one a
      * CLI run left beside the spec (.titans/STEM/result.json). A job that wrote no result.json (it failed its
-     * checks, or a custom jobCommand) falls back to its cached results JSON. Returns the file's path.
+     * checks, or a custom jobCommand) has no report: the error says so. Returns the file's path.
      */
     private Object openReport(String uri, TextDocument doc) {
         Path spec = doc != null && doc.path() != null ? doc.path() : TextDocument.pathOf(uri);
@@ -85,10 +84,9 @@ public final class TitansWorkspaceService implements WorkspaceService {
         Path target;
         if (result != null) {
             target = htmlReport(result);
-        } else if (r != null && spec != null) {
-            target = ResultCache.file(spec, r.specHash());
         } else {
-            throw error(r == null ? "no results yet: run the spec first" : "no report file for " + uri);
+            // a job that wrote no result.json (it failed its checks, or a custom jobCommand) has no report
+            throw error(r == null ? "no results yet: run the spec first" : "no report file for " + uri + " (the job wrote no result.json)");
         }
         if (server.support().showDocument() && server.client() != null) {
             ShowDocumentParams show = new ShowDocumentParams(target.toUri().toString());

@@ -57,7 +57,7 @@ final class Aggregate {
         }
         try {
             JsonObject r = JsonParser.parseString(Files.readString(f)).getAsJsonObject();
-            return r.has("specHash") && r.get("specHash").getAsString().equals(hash) ? r : null;
+            return r.has("spec_hash") && r.get("spec_hash").getAsString().equals(hash) ? r : null;
         } catch (IOException | RuntimeException e) {
             return null;
         }

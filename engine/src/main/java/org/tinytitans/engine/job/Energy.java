@@ -30,22 +30,22 @@ final class Energy {
         energy.add("phases", phases);
         PhaseEnergy total = meter.total();
         Footprint f = ctx.green().footprint().of(total);
-        energy.addProperty("totalWh", total.totalKWh() * 1000);
-        energy.addProperty("lowWh", total.lowKWh() * 1000);
-        energy.addProperty("highWh", total.highKWh() * 1000);
+        energy.addProperty("total_wh", total.totalKWh() * 1000);
+        energy.addProperty("total_wh_low", total.lowKWh() * 1000);
+        energy.addProperty("total_wh_high", total.highKWh() * 1000);
         energy.addProperty("complete", total.complete());
         energy.addProperty("pue", f.pue());
         JsonObject carbon = new JsonObject();
         carbon.addProperty("g", f.co2Kg() * 1000);
-        carbon.addProperty("lowG", f.co2LowKg() * 1000);
-        carbon.addProperty("highG", f.co2HighKg() * 1000);
-        carbon.addProperty("intensityGPerKWh", f.intensity().kgPerKWh() * 1000);
+        carbon.addProperty("g_low", f.co2LowKg() * 1000);
+        carbon.addProperty("g_high", f.co2HighKg() * 1000);
+        carbon.addProperty("intensity_g_per_kwh", f.intensity().kgPerKWh() * 1000);
         carbon.addProperty("source", f.intensity().source());
         if (f.intensity().year() != null) {
             carbon.addProperty("year", f.intensity().year());
         }
         energy.add("carbon", carbon);
-        energy.addProperty("waterL", f.waterL());
+        energy.addProperty("water_l", f.waterL());
         energy.addProperty("cost", f.costUsd());
         result.add("energy", energy);
 
@@ -90,16 +90,16 @@ final class Energy {
         DeploymentProjection proj = ctx.green().footprint().project(densePer, prunedPer, DeploymentProjection.MILLION);
         JsonObject o = new JsonObject();
         o.addProperty("inferences", proj.inferences());
-        o.addProperty("denseKWh", proj.denseKWh());
-        o.addProperty("prunedKWh", proj.prunedKWh());
-        o.addProperty("savedKWh", proj.savedKWh());
-        o.addProperty("savedLowKWh", proj.savedLowKWh());
-        o.addProperty("savedHighKWh", proj.savedHighKWh());
-        o.addProperty("savedCo2Kg", proj.savedCo2Kg());
-        o.addProperty("savedCo2LowKg", proj.savedCo2LowKg());
-        o.addProperty("savedCo2HighKg", proj.savedCo2HighKg());
-        o.addProperty("savedWaterL", proj.savedWaterL());
-        o.addProperty("savedCost", proj.savedEnergyCostUsd());
+        o.addProperty("dense_kwh", proj.denseKWh());
+        o.addProperty("pruned_kwh", proj.prunedKWh());
+        o.addProperty("saved_kwh", proj.savedKWh());
+        o.addProperty("saved_kwh_low", proj.savedLowKWh());
+        o.addProperty("saved_kwh_high", proj.savedHighKWh());
+        o.addProperty("saved_co2_kg", proj.savedCo2Kg());
+        o.addProperty("saved_co2_kg_low", proj.savedCo2LowKg());
+        o.addProperty("saved_co2_kg_high", proj.savedCo2HighKg());
+        o.addProperty("saved_water_l", proj.savedWaterL());
+        o.addProperty("saved_cost", proj.savedEnergyCostUsd());
         o.addProperty("method", method);
         o.addProperty("basis", "latency-phase energy split by each model's share of the timed work (median times)");
         result.add("projection", o);
@@ -114,8 +114,8 @@ final class Energy {
         o.addProperty("phase", p.phase());
         o.addProperty("seconds", p.duration().toNanos() / 1e9);
         o.addProperty("wh", p.totalKWh() * 1000);
-        o.addProperty("lowWh", p.lowKWh() * 1000);
-        o.addProperty("highWh", p.highKWh() * 1000);
+        o.addProperty("wh_low", p.lowKWh() * 1000);
+        o.addProperty("wh_high", p.highKWh() * 1000);
         o.addProperty("cpu", p.cpu().method());
         o.addProperty("gpu", p.gpu().method());
         o.addProperty("ram", p.ram().method());

@@ -17,7 +17,7 @@ final class Environment {
         o.addProperty("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
         o.addProperty("cpu", cpuModel());
         o.addProperty("cores", Runtime.getRuntime().availableProcessors());
-        o.addProperty("memoryGb", Math.round(totalMemoryGb() * 10) / 10.0);
+        o.addProperty("memory_gb", Math.round(totalMemoryGb() * 10) / 10.0);
         o.addProperty("java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
         o.addProperty("djl", "0.36.0");
         JsonObject lib = runtime.getAsJsonObject("libtorch");
@@ -30,8 +30,8 @@ final class Environment {
         o.addProperty("titans", version == null ? "development build" : version);
         ThreadSettings t = ThreadSettings.current();
         JsonObject threads = new JsonObject();
-        threads.addProperty("intraOp", t.intraOpThreads());
-        threads.addProperty("interOp", t.interOpThreads());
+        threads.addProperty("intra_op", t.intraOpThreads());
+        threads.addProperty("inter_op", t.interOpThreads());
         o.add("threads", threads);
         JsonObject malloc = new JsonObject();
         for (String k : List.of("MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_", "OMP_NUM_THREADS", "OMP_PROC_BIND", "OMP_WAIT_POLICY")) {

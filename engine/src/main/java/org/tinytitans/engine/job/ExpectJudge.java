@@ -1,7 +1,7 @@
 package org.tinytitans.engine.job;
 
-import java.util.Locale;
 import java.util.Map;
+import org.tinytitans.engine.figures.Figures;
 import org.tinytitans.language.catalog.Catalog;
 import org.tinytitans.language.catalog.MetricInfo;
 import org.tinytitans.language.catalog.UnitKind;
@@ -80,11 +80,8 @@ public final class ExpectJudge {
         return fmt(base / factor) + e.value().unit();
     }
 
+    /** Whole numbers as they are ("5000"), the rest as every figure reads (engine/figures). */
     static String fmt(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return Long.toString((long) v);
-        }
-        double a = Math.abs(v);
-        return String.format(Locale.ROOT, a >= 100 ? "%.1f" : a >= 1 ? "%.2f" : "%.4g", v);
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Figures.num(v);
     }
 }

@@ -112,7 +112,7 @@ final class LanguageExperiment {
             }
             Energy.account(ctx, baseline, pruned, null, latencyEnergy, result, notes);
             result.add("layers", layers);
-            result.addProperty("modelFile", ctx.experimentDir().getFileName() + "/model");
+            result.addProperty("model_file", ctx.experimentDir().getFileName() + "/model");
             result.add("process", MeasuredMemory.json(ctx.green().memory().read()));
             return ExperimentOutcome.of(run, baseline, pruned, result, notes, ctx.events());
         } finally {

@@ -11,14 +11,14 @@ final class MeasuredMemory {
 
     static JsonObject json(MemoryReading m) {
         JsonObject o = new JsonObject();
-        o.addProperty("peakRssMb", m.peakRssBytes() == null ? null : m.peakRssBytes() / 1e6);
-        o.addProperty("heapPeakMb", m.heapPeakBytes() / 1e6);
+        o.addProperty("peak_rss_mb", m.peakRssBytes() == null ? null : m.peakRssBytes() / 1e6);
+        o.addProperty("heap_peak_mb", m.heapPeakBytes() / 1e6);
         JsonArray gpus = new JsonArray();
         for (var g : m.gpus()) {
             JsonObject gj = new JsonObject();
             gj.addProperty("index", g.index());
-            gj.addProperty("peakUsedMiB", g.peakUsedMiB());
-            gj.addProperty("totalMiB", g.totalMiB());
+            gj.addProperty("peak_used_mib", g.peakUsedMiB());
+            gj.addProperty("total_mib", g.totalMiB());
             gpus.add(gj);
         }
         o.add("gpus", gpus);

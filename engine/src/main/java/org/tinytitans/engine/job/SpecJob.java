@@ -79,11 +79,11 @@ public final class SpecJob {
         AtomicFiles.writeString(root.resolve("environment.json"), pretty(env));
 
         JsonObject doc0 = new JsonObject();
-        doc0.addProperty("schema", "titans-result/1");
+        doc0.addProperty("schema", "titans-result/2");
         doc0.addProperty("spec", spec.toString());
-        doc0.addProperty("specHash", hash);
+        doc0.addProperty("spec_hash", hash);
         doc0.addProperty("status", "interrupted");
-        doc0.addProperty("startedAt", Instant.now().toString());
+        doc0.addProperty("started_at", Instant.now().toString());
         doc0.add("environment", env);
         doc0.add("experiments", new JsonArray());
         Path resultFile = root.resolve("result.json");
@@ -107,7 +107,7 @@ public final class SpecJob {
             events.event("result").with("experiment", run.id()).with("result", r).emit();
             Aggregate.write(resultFile, doc0, all, named, hash, false);
         }
-        doc0.addProperty("finishedAt", Instant.now().toString());
+        doc0.addProperty("finished_at", Instant.now().toString());
         Aggregate.write(resultFile, doc0, all, named, hash, true);
         try {
             org.tinytitans.engine.report.HtmlReportFile.write(resultFile);
@@ -135,7 +135,7 @@ public final class SpecJob {
         r.addProperty("model", run.model() == null ? null : run.model().name());
         r.addProperty("dataset", run.dataset() == null ? null : run.dataset().name());
         r.addProperty("target", run.target() == null ? "cpu" : run.target().kind());
-        r.addProperty("specHash", hash);
+        r.addProperty("spec_hash", hash);
         Instant start = Instant.now();
         // A GPU run's energy and memory are read from that GPU (NVML through nvidia-smi) as well as the host.
         Device planned = deviceOf(run, false);
@@ -211,7 +211,7 @@ public final class SpecJob {
         }
         try {
             JsonObject r = JsonParser.parseString(Files.readString(f)).getAsJsonObject();
-            boolean same = r.has("specHash") && r.get("specHash").getAsString().equals(hash);
+            boolean same = r.has("spec_hash") && r.get("spec_hash").getAsString().equals(hash);
             return same && "complete".equals(r.get("status").getAsString()) ? r : null;
         } catch (IOException | RuntimeException e) {
             return null; // unreadable: run the point again

@@ -131,13 +131,13 @@ final class VisionExperiment {
             if (run.exports().contains("onnx")) {
                 ctx.phase("export", "writing model.onnx");
                 OnnxExport.write(current, ctx.experimentDir().resolve("model.onnx"));
-                result.addProperty("onnxFile", ctx.experimentDir().getFileName() + "/model.onnx");
+                result.addProperty("onnx_file", ctx.experimentDir().getFileName() + "/model.onnx");
             }
 
             Energy.account(ctx, baseline, pruned, latency, latencyEnergy, result, notes);
             result.add("process", MeasuredMemory.json(ctx.green().memory().read()));
             result.add("layers", layers);
-            result.addProperty("modelFile", ctx.experimentDir().getFileName() + "/model.tt");
+            result.addProperty("model_file", ctx.experimentDir().getFileName() + "/model.tt");
             return ExperimentOutcome.of(run, baseline, pruned, result, notes, ctx.events());
         } finally {
             if (current != dense) {
@@ -473,7 +473,7 @@ final class VisionExperiment {
         l.addProperty("runs", s.runs());
         l.addProperty("runtime", runtime);
         if (runtime.equals("onnxruntime")) {
-            l.addProperty("runtimeVersion", OnnxRuntimeModel.version());
+            l.addProperty("runtime_version", OnnxRuntimeModel.version());
         }
         if (runtime.equals(LatencyHarness.ENGINE)) {
             l.addProperty("form", "inference (batch norms folded into convolutions)");

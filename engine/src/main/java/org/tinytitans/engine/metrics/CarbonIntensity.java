@@ -1,6 +1,6 @@
 package org.tinytitans.engine.metrics;
 
-import java.util.Locale;
+import org.tinytitans.engine.figures.Figures;
 
 /**
  * A grid carbon intensity (annual average, kg CO2e per kWh) with where it came from; the source is printed
@@ -29,7 +29,7 @@ public record CarbonIntensity(double kgPerKWh, String source, Integer year, Stri
 
     /** e.g. "0.0983 kg/kWh (BRA, Our World in Data ... 2023)". */
     public String describe() {
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%.4g kg/kWh (", kgPerKWh));
+        StringBuilder s = new StringBuilder(Figures.num(kgPerKWh) + " kg/kWh (");
         if (region != null) {
             s.append(region).append(", ");
         }

@@ -9,6 +9,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.tinytitans.engine.job.ExitCodes;
 
 /**
  * A job whose events arrive on a local process's stdout: the job itself (local), an ssh session tailing
@@ -176,7 +177,7 @@ final class ProcessJob implements JobHandle {
             if (code == 0) return new JobOutcome(JobOutcome.Status.SUCCEEDED, 0, "the job finished", resultDir);
             String why = reader.failures().stream().map(JobEvent.Failed::message).filter(m -> m != null && !m.isBlank())
                     .findFirst().orElse("see its events and log");
-            return new JobOutcome(JobOutcome.Status.FAILED, code, "the job failed (exit code " + code + "): " + why, resultDir);
+            return new JobOutcome(JobOutcome.Status.FAILED, code, "the job failed (" + ExitCodes.describe(code) + "): " + why, resultDir);
         }
         if (cancelled) return new JobOutcome(JobOutcome.Status.CANCELLED, null, "the job was cancelled", resultDir);
         StringBuilder m = new StringBuilder("the job died: its event stream ended without `finished`");

@@ -3,6 +3,7 @@ package org.tinytitans.engine.remote;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.tinytitans.engine.job.ExitCodes;
 
 /**
  * Where remote-side commands run: over ssh on a host, or on this machine (a Slurm login node that is this
@@ -37,7 +38,7 @@ interface Transport {
     }
 
     default RemoteException failure(String what, Exec.Result r) {
-        return new RemoteException(what + " on " + where() + " failed (exit code " + r.exit() + ")"
+        return new RemoteException(what + " on " + where() + " failed (" + ExitCodes.describe(r.exit()) + ")"
                 + (r.complaint().isEmpty() ? "" : ": " + r.complaint()));
     }
 }

@@ -1,5 +1,6 @@
 package org.tinytitans.engine.report;
 
+import org.tinytitans.engine.figures.Figures;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -73,7 +74,7 @@ public record Comparison(RunResult a, RunResult b, List<Pair> pairs, List<Experi
                 MetricKind k = MetricKind.of(d.metric());
                 rows.add(new String[] {k.label(), d.a() == null ? "-" : k.format(d.a()), d.b() == null ? "-" : k.format(d.b()),
                         d.change() == null ? "-" : changeText(k, d.change()),
-                        d.relative() == null ? "-" : Figures.signed(Figures.trim(d.relative() * 100, 1), d.relative()) + "%"});
+                        d.relative() == null ? "-" : Figures.relative(d.relative())});
             }
             rows.add(new String[] {"expectations", p.a().expectsText(), p.b().expectsText(), "", ""});
             table(out, rows);
@@ -84,7 +85,7 @@ public record Comparison(RunResult a, RunResult b, List<Pair> pairs, List<Experi
     }
 
     private static String changeText(MetricKind k, double change) {
-        if (k.fraction()) return Figures.signed(Figures.trim(change * 100, 2), change) + " pp";
+        if (k.fraction()) return Figures.points(change);
         String v = k.format(Math.abs(change));
         return (change < 0 ? "-" : change > 0 ? "+" : "") + v;
     }
@@ -119,7 +120,7 @@ public record Comparison(RunResult a, RunResult b, List<Pair> pairs, List<Experi
             JsonObject o = new JsonObject();
             o.addProperty("a", p.a().id());
             o.addProperty("b", p.b().id());
-            o.addProperty("matchedBy", p.matchedBy());
+            o.addProperty("matched_by", p.matchedBy());
             JsonObject metrics = new JsonObject();
             for (Delta d : p.deltas()) {
                 JsonObject m = new JsonObject();
@@ -131,8 +132,8 @@ public record Comparison(RunResult a, RunResult b, List<Pair> pairs, List<Experi
             }
             o.add("metrics", metrics);
             JsonObject expects = new JsonObject();
-            expects.addProperty("aFailed", p.a().expectsFailed());
-            expects.addProperty("bFailed", p.b().expectsFailed());
+            expects.addProperty("a_failed", p.a().expectsFailed());
+            expects.addProperty("b_failed", p.b().expectsFailed());
             o.add("expectations", expects);
             list.add(o);
         }
@@ -141,8 +142,8 @@ public record Comparison(RunResult a, RunResult b, List<Pair> pairs, List<Experi
         onlyA.forEach(e -> oa.add(e.id()));
         JsonArray ob = new JsonArray();
         onlyB.forEach(e -> ob.add(e.id()));
-        root.add("onlyA", oa);
-        root.add("onlyB", ob);
+        root.add("only_a", oa);
+        root.add("only_b", ob);
         return root;
     }
 
@@ -155,7 +156,7 @@ public record Comparison(RunResult a, RunResult b, List<Pair> pairs, List<Experi
         o.addProperty("file", r.file() == null ? null : r.file().toString());
         o.addProperty("spec", r.spec());
         o.addProperty("status", r.status());
-        o.addProperty("finishedAt", r.finishedAt());
+        o.addProperty("finished_at", r.finishedAt());
         return o;
     }
 }

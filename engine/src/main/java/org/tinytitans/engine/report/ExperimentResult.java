@@ -7,15 +7,29 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** One EXPERIMENT object of result.json (docs/results.md), read tolerantly: absent parts are null or empty. */
+/**
+ * One EXPERIMENT object of result.json (docs/results.md), read tolerantly: absent parts are null or empty.
+ * {@code energy} and {@code projection} are null when the run did not measure them; {@code modelFile} is the
+ * pruned model's path as written (relative to the run folder or to its experiments/ folder), or null.
+ */
 public record ExperimentResult(
         String name, String id, Map<String, String> variant, String status, String error,
         String model, String dataset, String target,
-        Metrics baseline, Metrics pruned,
-        List<LayerWidth> layers, List<EnergyPhase> phases,
-        Double totalWh, Double carbonG, Double carbonLowG, Double carbonHighG,
-        Map<String, Double> projection, String projectionMethod,
-        List<ExpectResult> expectations, List<String> notes) {
+        Metrics baseline, Metrics pruned, Setup setup,
+        List<LayerWidth> layers, List<EnergyPhase> phases, Energy energy, Projection projection,
+        List<ExpectResult> expectations, List<String> notes, String modelFile) {
+
+    /** How the figures were taken: what ran the timed passes and the units counts are in. */
+    public record Setup(String latencyRuntime, String latencyRuntimeVersion, Integer latencyBatch, String latencyUnit,
+                        String throughputUnit, String flopsUnit) {}
+
+    /** The job's own energy and CO2e, each with its range; {@code method} is the first phase's CPU method label. */
+    public record Energy(Double wh, Double whLow, Double whHigh, String method, Double carbonG, Double carbonGLow,
+                         Double carbonGHigh, Double intensityGPerKWh, String intensitySource) {}
+
+    /** What the pruned model saves per {@code inferences} inferences, with ranges and its method label. */
+    public record Projection(Double inferences, Double savedKWh, Double savedKWhLow, Double savedKWhHigh,
+                             Double savedCo2Kg, Double savedCo2KgLow, Double savedCo2KgHigh, String method) {}
 
     static ExperimentResult from(JsonObject o, int index) {
         String name = JsonFields.str(o, "name");
@@ -44,18 +58,26 @@ public record ExperimentResult(
             Double wh = JsonFields.num(p, "wh");
             if (wh != null) {
                 phases.add(new EnergyPhase(orDash(JsonFields.str(p, "phase")), JsonFields.num(p, "seconds"), wh,
-                        JsonFields.num(p, "lowWh"), JsonFields.num(p, "highWh")));
+                        JsonFields.num(p, "wh_low"), JsonFields.num(p, "wh_high")));
             }
         }
         JsonObject carbon = JsonFields.obj(energy, "carbon");
-        Map<String, Double> projection = new LinkedHashMap<>();
+        List<JsonObject> phaseObjects = JsonFields.objects(energy, "phases");
+        Energy energyResult = energy == null ? null : new Energy(JsonFields.num(energy, "total_wh"), JsonFields.num(energy, "total_wh_low"),
+                JsonFields.num(energy, "total_wh_high"), phaseObjects.isEmpty() ? null : JsonFields.str(phaseObjects.get(0), "cpu"),
+                JsonFields.num(carbon, "g"), JsonFields.num(carbon, "g_low"), JsonFields.num(carbon, "g_high"),
+                JsonFields.num(carbon, "intensity_g_per_kwh"), JsonFields.str(carbon, "source"));
         JsonObject proj = JsonFields.obj(o, "projection");
-        if (proj != null) {
-            for (String k : proj.keySet()) {
-                Double d = JsonFields.num(proj, k);
-                if (d != null) projection.put(k, d);
-            }
-        }
+        Projection projection = proj == null ? null : new Projection(JsonFields.num(proj, "inferences"),
+                JsonFields.num(proj, "saved_kwh"), JsonFields.num(proj, "saved_kwh_low"), JsonFields.num(proj, "saved_kwh_high"),
+                JsonFields.num(proj, "saved_co2_kg"), JsonFields.num(proj, "saved_co2_kg_low"),
+                JsonFields.num(proj, "saved_co2_kg_high"), JsonFields.str(proj, "method"));
+        JsonObject base = JsonFields.obj(o, "baseline");
+        JsonObject latency = JsonFields.obj(base, "latency_ms");
+        Double batch = JsonFields.num(latency, "batch");
+        Setup setup = new Setup(JsonFields.str(latency, "runtime"), JsonFields.str(latency, "runtime_version"),
+                batch == null ? null : batch.intValue(), JsonFields.str(latency, "unit"),
+                JsonFields.str(JsonFields.obj(o, "pruned"), "throughput_unit"), JsonFields.str(base, "flops_unit"));
         List<ExpectResult> expectations = new ArrayList<>();
         for (JsonObject e : JsonFields.objects(o, "expectations")) {
             Double line = JsonFields.num(e, "line");
@@ -65,11 +87,9 @@ public record ExperimentResult(
         String status = JsonFields.str(o, "status");
         return new ExperimentResult(name, id, variant, status == null ? "unknown" : status, JsonFields.str(o, "error"),
                 JsonFields.str(o, "model"), JsonFields.str(o, "dataset"), JsonFields.str(o, "target"),
-                Metrics.from(JsonFields.obj(o, "baseline")), Metrics.from(JsonFields.obj(o, "pruned")),
-                List.copyOf(layers), List.copyOf(phases),
-                JsonFields.num(energy, "totalWh"), JsonFields.num(carbon, "g"),
-                JsonFields.num(carbon, "lowG"), JsonFields.num(carbon, "highG"),
-                projection, proj == null ? null : JsonFields.str(proj, "method"), List.copyOf(expectations), JsonFields.strings(o, "notes"));
+                Metrics.from(base), Metrics.from(JsonFields.obj(o, "pruned")), setup,
+                List.copyOf(layers), List.copyOf(phases), energyResult, projection,
+                List.copyOf(expectations), JsonFields.strings(o, "notes"), JsonFields.str(o, "model_file"));
     }
 
     private static String orDash(String s) {
@@ -104,9 +124,14 @@ public record ExperimentResult(
         return expectations.stream().filter(ExpectResult::failed).count();
     }
 
+    /** The job's energy in Wh, or null when it was not measured. */
+    public Double totalWh() {
+        return energy == null ? null : energy.wh();
+    }
+
     /** Pruned CO2e in grams: the measured figure, or the energy block's total. */
     public Double prunedCarbonG() {
         Double g = pruned.get("carbon_g");
-        return g != null ? g : carbonG;
+        return g != null ? g : energy == null ? null : energy.carbonG();
     }
 }

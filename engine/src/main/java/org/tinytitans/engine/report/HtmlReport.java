@@ -1,5 +1,6 @@
 package org.tinytitans.engine.report;
 
+import org.tinytitans.engine.figures.Figures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -157,29 +158,34 @@ public final class HtmlReport {
             h.append("</div>\n");
         }
         h.append("</div>\n");
-        List<String> energy = new ArrayList<>();
-        if (e.totalWh() != null) energy.add("energy " + Figures.num(e.totalWh()) + " Wh");
-        if (e.carbonG() != null) {
-            String band = e.carbonLowG() != null && e.carbonHighG() != null
-                    ? " (" + Figures.num(e.carbonLowG()) + " to " + Figures.num(e.carbonHighG()) + ")" : "";
-            energy.add("CO2e " + Figures.num(e.carbonG()) + " g" + band);
-        }
-        Double saved = e.projection().get("savedKWh");
-        Double inferences = e.projection().get("inferences");
-        if (saved != null) {
-            Map<String, Double> p = e.projection();
-            energy.add("projected saving " + Figures.num(saved) + " kWh" + Figures.band(p.get("savedLowKWh"), p.get("savedHighKWh"))
-                    + (inferences == null ? "" : " over " + Figures.count(inferences) + " inferences")
-                    + (p.get("savedCo2Kg") == null ? "" : ", " + Figures.num(p.get("savedCo2Kg")) + " kg CO2e"
-                            + Figures.band(p.get("savedCo2LowKg"), p.get("savedCo2HighKg")))
-                    + (e.projectionMethod() == null ? "" : ", " + e.projectionMethod()));
-        }
+        List<String> energy = energyLines(e);
         if (!energy.isEmpty()) h.append("<p>").append(Xml.esc(String.join(" · ", energy))).append("</p>\n");
         if (!e.notes().isEmpty()) {
             h.append("<ul class=\"note\">\n");
             for (String n : e.notes()) h.append("<li>").append(Xml.esc(n)).append("</li>\n");
             h.append("</ul>\n");
         }
+    }
+
+    /** The job's energy and CO2e and the deployment projection, each with its range and method, as the CLI shows them. */
+    static List<String> energyLines(ExperimentResult e) {
+        List<String> out = new ArrayList<>();
+        ExperimentResult.Energy en = e.energy();
+        if (en != null && en.wh() != null) {
+            out.add("energy (job) " + Figures.estimate(en.wh(), en.whLow(), en.whHigh(), "Wh", en.method()));
+        }
+        if (en != null && en.carbonG() != null) {
+            out.add("carbon (job) " + Figures.estimate(en.carbonG(), en.carbonGLow(), en.carbonGHigh(), "g CO2e",
+                    en.intensityGPerKWh() == null ? null : "at " + Figures.num(en.intensityGPerKWh()) + " g/kWh"));
+        }
+        ExperimentResult.Projection p = e.projection();
+        if (p != null && p.savedKWh() != null) {
+            String per = p.inferences() == null ? "" : " per " + Figures.count(p.inferences()) + " inferences";
+            out.add("deployment saves " + Figures.estimate(p.savedKWh(), p.savedKWhLow(), p.savedKWhHigh(), "kWh", null)
+                    + (p.savedCo2Kg() == null ? "" : " and " + Figures.estimate(p.savedCo2Kg(), p.savedCo2KgLow(), p.savedCo2KgHigh(), "kg CO2e", null))
+                    + per + (p.method() == null ? "" : ", " + p.method()));
+        }
+        return out;
     }
 
     private static void metrics(StringBuilder h, ExperimentResult e) {

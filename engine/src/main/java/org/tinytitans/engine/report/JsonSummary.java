@@ -7,12 +7,12 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * {@code report --format json}: a normalised summary (schema titans-report/1) of a result, the same for
+ * {@code report --format json}: a normalised summary (schema titans-report/2, snake_case as every result JSON) of a result, the same for
  * every result shape: metrics flattened, each with baseline, pruned, absolute and relative change, plus the
  * summary figures and Pareto flags the other formats show.
  */
 public final class JsonSummary {
-    public static final String SCHEMA = "titans-report/1";
+    public static final String SCHEMA = "titans-report/2";
 
     private JsonSummary() {}
 
@@ -21,8 +21,8 @@ public final class JsonSummary {
         root.addProperty("schema", SCHEMA);
         root.addProperty("spec", run.spec());
         root.addProperty("status", run.status());
-        root.addProperty("startedAt", run.startedAt());
-        root.addProperty("finishedAt", run.finishedAt());
+        root.addProperty("started_at", run.startedAt());
+        root.addProperty("finished_at", run.finishedAt());
         root.addProperty("quality", TradeoffPlots.qualityKey(run));
         JsonObject env = new JsonObject();
         run.environment().forEach(env::addProperty);
@@ -42,9 +42,9 @@ public final class JsonSummary {
             o.addProperty("model", e.model());
             o.addProperty("dataset", e.dataset());
             o.addProperty("pareto", s.pareto());
-            o.addProperty("qualityDrop", s.qualityDrop());
-            o.addProperty("flopsRatio", s.flopsRatio());
-            o.addProperty("paramsRatio", s.paramsRatio());
+            o.addProperty("quality_drop", s.qualityDrop());
+            o.addProperty("flops_ratio", s.flopsRatio());
+            o.addProperty("params_ratio", s.paramsRatio());
             JsonObject metrics = new JsonObject();
             Set<String> keys = new LinkedHashSet<>(e.baseline().keys());
             keys.addAll(e.pruned().keys());
@@ -66,8 +66,8 @@ public final class JsonSummary {
             expects.addProperty("failed", e.expectsFailed());
             expects.addProperty("total", e.expectations().size());
             o.add("expectations", expects);
-            if (e.totalWh() != null) o.addProperty("energyWh", e.totalWh());
-            if (e.prunedCarbonG() != null) o.addProperty("carbonG", e.prunedCarbonG());
+            if (e.totalWh() != null) o.addProperty("energy_wh", e.totalWh());
+            if (e.prunedCarbonG() != null) o.addProperty("carbon_g", e.prunedCarbonG());
             experiments.add(o);
             if (s.pareto()) pareto.add(e.id());
         }

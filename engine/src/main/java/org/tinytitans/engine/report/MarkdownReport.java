@@ -1,5 +1,6 @@
 package org.tinytitans.engine.report;
 
+import org.tinytitans.engine.figures.Figures;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +81,9 @@ public final class MarkdownReport {
                 }
                 m.append('\n');
             }
+            List<String> energy = HtmlReport.energyLines(e);
+            for (String line : energy) m.append("- ").append(line).append('\n');
+            if (!energy.isEmpty()) m.append('\n');
             for (String n : e.notes()) m.append("- ").append(n).append('\n');
             if (!e.notes().isEmpty()) m.append('\n');
         }

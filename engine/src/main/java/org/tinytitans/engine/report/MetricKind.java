@@ -1,5 +1,6 @@
 package org.tinytitans.engine.report;
 
+import org.tinytitans.engine.figures.Figures;
 import java.util.List;
 
 /**
@@ -40,12 +41,9 @@ public record MetricKind(String key, String label, String unit, boolean lowerBet
         return Figures.num(v) + (unit.isEmpty() ? "" : " " + unit);
     }
 
-    /** The change from baseline to pruned: points for fractions ("-1.2 pp"), else relative ("-50%"). */
+    /** The change from baseline to pruned: points for fractions ("-1.2 points"), else relative ("-50%"). */
     public String change(double baseline, double pruned) {
-        if (fraction) return Figures.signed(Figures.trim((pruned - baseline) * 100, 2), pruned - baseline) + " pp";
-        if (baseline == 0) return pruned == 0 ? "0%" : "n/a";
-        double rel = (pruned - baseline) / Math.abs(baseline) * 100;
-        return Figures.signed(Figures.trim(rel, 1), rel) + "%";
+        return Figures.change(baseline, pruned, fraction ? "fraction" : unit);
     }
 
     /** Whether pruned is no worse than baseline, for colouring changes. */

@@ -18,7 +18,7 @@ public final class ResultsTable {
 
     private record Column(String header, int priority, boolean right, Function<Summary, String> cell) {}
 
-    /** Renders a result.json document (schema titans-result/1) as a table at most {@code width} characters wide. */
+    /** Renders a result.json document (docs/results.md) as a table at most {@code width} characters wide. */
     public static String render(JsonObject resultJson, int width) {
         return render(RunResult.from(resultJson, null, null), width);
     }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A whole result.json (schema titans-result/1, docs/results.md) as plain values. {@code environment} is
+ * A whole result.json (schema titans-result/2, docs/results.md; /1 files are read through {@link ResultV1}) as plain values. {@code environment} is
  * flattened to "threads.intraOp" style keys; {@code specText} is the spec as run when it was found beside
  * the result, else null; {@code file} is where the result was read from (null when parsed from text).
  */
@@ -18,6 +18,10 @@ public record RunResult(Path file, String schema, String spec, String specHash, 
                         List<ExperimentResult> experiments, String specText) {
 
     public static RunResult from(JsonObject root, Path file, String specText) {
+        if (ResultV1.applies(root)) {
+            root = root.deepCopy();
+            ResultV1.upgrade(root);
+        }
         List<ExperimentResult> experiments = new ArrayList<>();
         List<JsonObject> list = JsonFields.objects(root, "experiments");
         for (int i = 0; i < list.size(); i++) {
@@ -27,8 +31,8 @@ public record RunResult(Path file, String schema, String spec, String specHash, 
         flatten("", JsonFields.obj(root, "environment"), env);
         String status = JsonFields.str(root, "status");
         return new RunResult(file, JsonFields.str(root, "schema"), JsonFields.str(root, "spec"),
-                JsonFields.str(root, "specHash"), status == null ? "unknown" : status,
-                JsonFields.str(root, "startedAt"), JsonFields.str(root, "finishedAt"), env,
+                JsonFields.str(root, "spec_hash"), status == null ? "unknown" : status,
+                JsonFields.str(root, "started_at"), JsonFields.str(root, "finished_at"), env,
                 List.copyOf(experiments), specText);
     }
 

@@ -1,5 +1,6 @@
 package org.tinytitans.engine.report;
 
+import org.tinytitans.engine.figures.Figures;
 import java.util.List;
 
 /**
@@ -41,14 +42,14 @@ public record Summary(ExperimentResult experiment, String qualityKey, Double qua
         return quality == null ? "-" : MetricKind.of(qualityKey).format(quality);
     }
 
-    /** "1.2 pp" for accuracy, "4.5%" for perplexity; positive means worse than the baseline. */
+    /** "1.2 points" for accuracy, "4.5%" for perplexity; positive means worse than the baseline. */
     public String dropText() {
         if (qualityDrop == null) return "-";
-        return Figures.trim(qualityDrop, 2) + (qualityKey.equals("perplexity") ? "%" : " pp");
+        return Figures.fixed(qualityDrop, 2) + (qualityKey.equals("perplexity") ? "%" : " points");
     }
 
     public static String ratioText(Double ratio) {
-        return ratio == null ? "-" : Figures.trim(ratio * 100, 1) + "%";
+        return ratio == null ? "-" : Figures.fixed(ratio * 100, 1) + "%";
     }
 
     public String expectsText() {

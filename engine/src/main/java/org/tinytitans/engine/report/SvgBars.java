@@ -1,5 +1,6 @@
 package org.tinytitans.engine.report;
 
+import org.tinytitans.engine.figures.Figures;
 import java.util.List;
 import java.util.function.DoubleFunction;
 
@@ -23,7 +24,7 @@ public final class SvgBars {
     public static String widths(String title, List<LayerWidth> layers) {
         List<Bar> bars = layers.stream().map(l -> new Bar(l.name(), l.before(), (double) l.after(), null, null,
                 l.after() + " / " + l.before())).toList();
-        return render(title, bars, "before", "after", v -> Figures.trim(v, 0));
+        return render(title, bars, "before", "after", v -> Figures.fixed(v, 0));
     }
 
     /** Energy per phase in Wh, with a whisker from low to high where the result gives a band. */

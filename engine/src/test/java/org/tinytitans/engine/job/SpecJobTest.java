@@ -117,10 +117,10 @@ class SpecJobTest {
             JsonObject lat = x.getAsJsonObject(which).getAsJsonObject("latency_ms");
             assertEquals("onnxruntime", lat.get("runtime").getAsString(), which);
             assertEquals(5, lat.get("runs").getAsInt());
-            assertTrue(lat.get("p50").getAsDouble() > 0 && lat.has("runtimeVersion"), lat.toString());
+            assertTrue(lat.get("p50").getAsDouble() > 0 && lat.has("runtime_version"), lat.toString());
         }
         Path onnx = dir.resolve(".titans/s/experiments/quick/model.onnx");
-        assertEquals("quick/model.onnx", x.get("onnxFile").getAsString());
+        assertEquals("quick/model.onnx", x.get("onnx_file").getAsString());
         try (Network pruned = ModelFile.load(dir.resolve(".titans/s/experiments/quick/model.tt"))) {
             org.tinytitans.engine.onnx.OnnxExportTest.assertSameLogits(pruned, Files.createTempDirectory("onnx").resolve("again.onnx"));
             // the job's file is the pruned model: same bytes as exporting the reloaded model

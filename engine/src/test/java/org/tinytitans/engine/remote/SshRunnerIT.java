@@ -62,7 +62,7 @@ class SshRunnerIT {
         assertEquals(JobOutcome.Status.SUCCEEDED, o.status(), o.message());
         assertTrue(seen.contains(new JobEvent.Metric("quickstart", "baseline", "weights_bytes", 13, "B", null)), seen.toString());
         assertTrue(seen.stream().anyMatch(e -> e instanceof JobEvent.Log l && l.message().equals("uploading tiny.tt to " + host)));
-        assertTrue(Files.readString(dir.resolve("p1/.titans/quickstart/result.json")).contains("titans-result/1"));
+        assertTrue(Files.readString(dir.resolve("p1/.titans/quickstart/result.json")).contains("titans-result/2"));
 
         List<JobEvent> second = new CopyOnWriteArrayList<>();
         assertEquals(JobOutcome.Status.SUCCEEDED, fake(workdir).start(spec, JobOptions.defaults().withListener(second::add)).waitFor().status());

@@ -36,7 +36,7 @@ class ComparisonTest {
         assertEquals(1, c.onlyB().size());
         assertTrue(c.onlyA().isEmpty());
         String text = c.toText();
-        assertTrue(text.contains("+2 pp"), text);
+        assertTrue(text.contains("+2 points"), text);
         assertTrue(text.contains("-20%"), text);
         assertTrue(text.contains("only in B: extra"), text);
         assertTrue(text.contains("(matched by position)"), text);

@@ -84,8 +84,10 @@ class HtmlReportTest {
 
     @Test
     void theProjectedSavingShowsItsRangeAndMethodAsEveryFigureDoes() {
-        assertTrue(html.contains("projected saving 0.152 kWh (0.076 to 0.228) over 1M inferences, 0.066 kg CO2e (0.033 to 0.099), "
+        assertTrue(html.contains("deployment saves 0.152 kWh (0.076 to 0.228) and 0.066 kg CO2e (0.033 to 0.099) per 1M inferences, "
                 + "rapl+not-used+estimated:ram-model"), html);
+        assertTrue(html.contains("energy (job) 0.062 Wh (0.033 to 0.091), "), html);
+        assertTrue(html.contains("carbon (job) 0.027 g CO2e (0.014 to 0.039), at 432 g/kWh"), html);
     }
 
     @Test
@@ -122,7 +124,7 @@ class HtmlReportTest {
         assertTrue(text.contains("flops <= 60%"));
         assertTrue(html.contains("<span class=\"fail\">fail</span>"));
         assertTrue(html.contains("<span class=\"pass\">pass</span>"));
-        assertTrue(text.contains("-0.5 pp"), "l1 30% loses half a point of accuracy");
+        assertTrue(text.contains("-0.5 points"), "l1 30% loses half a point of accuracy");
         assertTrue(text.contains("-30.3%"), "its FLOPs fall by 30.3%");
         assertTrue(text.contains("Intel(R) Xeon(R)"));
         assertTrue(text.contains("pytorch"));

@@ -19,10 +19,10 @@ class ResultReaderTest {
     @Test
     void readsTheFixtureWithSpecTextAndEnvironment() {
         RunResult run = Fixture.sweep();
-        assertEquals("titans-result/1", run.schema());
+        assertEquals("titans-result/2", run.schema());
         assertEquals("sweep", run.stem());
         assertEquals(6, run.experiments().size());
-        assertEquals("2", run.environment().get("threads.intraOp"));
+        assertEquals("2", run.environment().get("threads.intra_op"));
         assertTrue(run.specText().contains("criterion l1, random, fpgm"));
         ExperimentResult first = run.experiments().get(0);
         assertEquals(Fixture.L1_30, first.id());

@@ -14,8 +14,8 @@ class TextReportsTest {
     void markdownHasSummaryRowsPerExperimentAndPareto() {
         String md = MarkdownReport.render(Fixture.sweep());
         assertTrue(md.startsWith("# Tiny Titans report: sweep\n"), md);
-        assertTrue(md.contains("| * | criteria_sweep [l1 50%] | complete | 97.5% | 1.5 pp | 50.2% | 51% | 0.8 ms |"), md);
-        assertTrue(md.contains("|  | criteria_sweep [random 50%] | complete | 96% | 3 pp |"), md);
+        assertTrue(md.contains("| * | criteria_sweep [l1 50%] | complete | 97.5% | 1.5 points | 50.2% | 51% | 0.8 ms |"), md);
+        assertTrue(md.contains("|  | criteria_sweep [random 50%] | complete | 96% | 3 points |"), md);
         assertTrue(md.contains("| 16 | `flops <= 60%` | **fail** | 69.7% of baseline |"), md);
         assertTrue(md.contains("| conv2 | conv | 32 | 16 |"), md);
         assertTrue(md.contains("| finetune | 12.3 | 0.04 | 0.02 | 0.06 |"), md);
@@ -54,14 +54,14 @@ class TextReportsTest {
     @Test
     void jsonSummaryIsNormalised() {
         JsonObject o = JsonParser.parseString(JsonSummary.render(Fixture.sweep())).getAsJsonObject();
-        assertEquals("titans-report/1", o.get("schema").getAsString());
+        assertEquals("titans-report/2", o.get("schema").getAsString());
         assertEquals("accuracy", o.get("quality").getAsString());
         assertEquals(3, o.getAsJsonArray("pareto").size());
         JsonObject first = o.getAsJsonArray("experiments").get(0).getAsJsonObject();
         JsonObject flops = first.getAsJsonObject("metrics").getAsJsonObject("flops");
         assertEquals(8600000 - 12345678, flops.get("change").getAsDouble(), 1e-6);
         assertEquals((8600000 - 12345678) / 12345678.0, flops.get("relative").getAsDouble(), 1e-9);
-        assertEquals(0.5, first.get("qualityDrop").getAsDouble(), 1e-9);
+        assertEquals(0.5, first.get("quality_drop").getAsDouble(), 1e-9);
         assertEquals(1, first.getAsJsonObject("expectations").get("failed").getAsInt());
     }
 

@@ -25,7 +25,7 @@ import org.tinytitans.language.resolve.TargetSpec;
 /**
  * Runs specs as jobs, rust-analyzer flycheck style: each run of a document bumps its generation; a newer run
  * cancels the older job first, is debounced, and whatever an older generation produces is dropped. One job
- * per document, {@link #MAX_CONCURRENT_JOBS} over all; results of finished runs go to the {@link ResultCache}.
+ * per document, {@link #MAX_CONCURRENT_JOBS} over all; the results a finished run wrote (.titans/STEM/result.json) are read back through the {@link ResultCache}.
  * Every job starts through the engine's runner for the spec's target, as `titans-cli run` does
  * ({@link JobTargets}): here, on an SSH host or through Slurm, with the same events, cancel and results.
  */
@@ -236,7 +236,6 @@ public final class JobManager {
 
     private void finish(Run run, Path file, JobResults r, String token) {
         if (!runs.remove(run.uri, run)) return; // superseded meanwhile
-        if (r.state() == JobResults.State.FINISHED) ResultCache.save(file, r);
         results.put(run.uri, r);
         String summary = summary(r);
         if (token != null) listener.end(token, summary);

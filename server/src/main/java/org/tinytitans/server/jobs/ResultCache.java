@@ -1,32 +1,46 @@
 package org.tinytitans.server.jobs;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonParseException;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.tinytitans.engine.job.ExitCodes;
+import org.tinytitans.engine.report.ExpectResult;
+import org.tinytitans.engine.report.ExperimentResult;
+import org.tinytitans.engine.report.Metrics;
+import org.tinytitans.engine.report.ReportException;
+import org.tinytitans.engine.report.ResultReader;
+import org.tinytitans.engine.report.RunResult;
 
 /**
- * Finished results on disk, in {@code .titans/} beside the spec, keyed by a hash of the spec text: an unchanged
- * spec is not run again, and the editor shows the last results after a restart. Written with an atomic rename
- * so a crash never leaves half a file.
+ * Finished results on disk are the job's own: {@code .titans/<stem>/result.json} and the spec copy beside it
+ * (docs/results.md), the same files {@code titans-cli run}, {@code report} and {@code compare} use. There is no
+ * second cache: an unchanged spec (the same text as the copy the result was run from) is not run again, and
+ * the editor shows the last results after a restart or after a run from the terminal.
  */
 public final class ResultCache {
     private static final Logger LOG = Logger.getLogger(ResultCache.class.getName());
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
+
+    /** result.json METRICS keys and the names and units the job's metric events give the same figures. */
+    private static final Map<String, String[]> FIGURES = Map.of(
+            "params", new String[] {"params", ""},
+            "flops", new String[] {"flops", ""},
+            "flops_tutorial", new String[] {"flops-tutorial", ""},
+            "accuracy", new String[] {"accuracy", "fraction"},
+            "latency_ms", new String[] {"latency", "ms"},
+            "perplexity", new String[] {"perplexity", ""});
 
     private ResultCache() {}
 
+    /** A short hash that tells two spec texts apart, for naming a run's results. */
     public static String hash(String text) {
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
@@ -36,41 +50,54 @@ public final class ResultCache {
         }
     }
 
-    /** .titans/NAME.HASH.results.json beside the spec. */
-    public static Path file(Path spec, String hash) {
-        Path dir = spec.toAbsolutePath().getParent().resolve(".titans");
-        return dir.resolve(spec.getFileName() + "." + hash + ".results.json");
+    /** The result.json of the spec: {@code .titans/<stem>/result.json} beside it. */
+    public static Path file(Path spec) {
+        return ResultReader.locate(spec);
     }
 
+    /** The results of the last finished run of exactly this text, if the spec's result folder holds them. */
     public static Optional<JobResults> load(Path spec, String text) {
         if (spec == null) return Optional.empty();
-        String hash = hash(text);
-        Path f = file(spec, hash);
+        Path f = file(spec);
         if (!Files.isRegularFile(f)) return Optional.empty();
         try {
-            JobResults r = GSON.fromJson(Files.readString(f), JobResults.class);
-            if (r == null || !hash.equals(r.specHash()) || !text.equals(r.specText())) return Optional.empty();
-            return Optional.of(r);
-        } catch (IOException | JsonParseException | IllegalArgumentException e) {
-            LOG.log(Level.WARNING, "ignoring unreadable result cache " + f, e);
+            RunResult run = ResultReader.read(f);
+            if (!text.equals(run.specText()) || "interrupted".equals(run.status())) return Optional.empty();
+            return Optional.of(of(run, text, f));
+        } catch (ReportException e) {
+            LOG.log(Level.WARNING, "ignoring unreadable result " + f + ": " + e.getMessage());
             return Optional.empty();
         }
     }
 
-    public static void save(Path spec, JobResults results) {
-        if (spec == null) return;
-        Path f = file(spec, results.specHash());
-        try {
-            Files.createDirectories(f.getParent());
-            Path tmp = Files.createTempFile(f.getParent(), ".results", ".tmp");
-            Files.writeString(tmp, GSON.toJson(results));
-            try {
-                Files.move(tmp, f, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING);
+    /** A finished run's result read back as what its events said: figures, verdicts with their lines, failures. */
+    static JobResults of(RunResult run, String text, Path file) {
+        List<JobResults.Metric> metrics = new ArrayList<>();
+        List<JobResults.Verdict> expects = new ArrayList<>();
+        List<JobResults.Failure> failures = new ArrayList<>();
+        for (ExperimentResult x : run.experiments()) {
+            side(x, "baseline", x.baseline(), metrics);
+            side(x, "pruned", x.pruned(), metrics);
+            for (ExpectResult e : x.expectations()) {
+                if (e.line() != null) {
+                    expects.add(new JobResults.Verdict(x.id(), e.line(), e.text(), Boolean.TRUE.equals(e.passed()), e.actual()));
+                }
             }
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "could not cache results in " + f, e);
+            if ("failed".equals(x.status())) {
+                failures.add(new JobResults.Failure(x.id(), x.error() == null ? "failed" : x.error(), null, null));
+            }
+        }
+        int exit = run.failed() ? ExitCodes.JOB_FAILED : run.expectsFailed() > 0 ? ExitCodes.FAILED_CHECK : ExitCodes.OK;
+        return new JobResults(hash(text), text, JobResults.State.FINISHED, metrics, expects, failures, exit,
+                file.toString(), null);
+    }
+
+    private static void side(ExperimentResult x, String which, Metrics m, List<JobResults.Metric> out) {
+        for (String key : m.keys()) {
+            String[] named = FIGURES.get(key);
+            if (named != null) {
+                out.add(new JobResults.Metric(x.id(), which, named[0], m.get(key), named[1], null));
+            }
         }
     }
 }

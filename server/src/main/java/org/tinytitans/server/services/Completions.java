@@ -16,9 +16,9 @@ import org.eclipse.lsp4j.MarkupKind;
 import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.tinytitans.engine.figures.Figures;
 import org.tinytitans.server.Ranges;
 import org.tinytitans.server.estimates.EstimateService;
-import org.tinytitans.server.estimates.Numbers;
 import org.tinytitans.server.settings.ClientSupport;
 import org.tinytitans.language.Expectation;
 import org.tinytitans.language.SpecDocument;
@@ -209,7 +209,7 @@ public final class Completions {
         for (var m : CATALOG.models()) {
             String detail = m.family() + ", " + m.defaultDataset();
             Optional<EstimateService.Figures> f = estimates.model(m.name());
-            if (f.isPresent()) detail += ", " + Numbers.count(f.get().params()) + " params, " + Numbers.count(f.get().flops()) + " FLOPs";
+            if (f.isPresent()) detail += ", " + Figures.count(f.get().params()) + " params, " + Figures.count(f.get().flops()) + " FLOPs";
             value(m.name(), CompletionItemKind.Class, detail, m.doc());
         }
     }

@@ -8,13 +8,13 @@ import org.eclipse.lsp4j.InlayHint;
 import org.eclipse.lsp4j.InlayHintKind;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.tinytitans.engine.figures.Figures;
 import org.tinytitans.server.Ranges;
 import org.tinytitans.server.estimates.EstimateService;
 import org.tinytitans.server.jobs.JobResults;
 import org.tinytitans.language.SpecDocument;
 import org.tinytitans.language.ast.Statement;
 import org.tinytitans.language.ast.Value;
-import org.tinytitans.server.estimates.Numbers;
 
 /**
  * Hints at the end of lines: live analytic estimates beside `model` and `ratio`/`count` lines while typing, and
@@ -59,7 +59,7 @@ public final class InlayHints {
                     for (Value v : amount.get().values()) {
                         SpecQueries.ratio(v.text()).flatMap(f -> SpecQueries.pruneQuery(s, f))
                                 .flatMap(q -> estimates.prune(model.get(), q))
-                                .ifPresent(e -> parts.add(v.text() + ": " + Numbers.reduction(e.flopsReduction()) + " FLOPs"));
+                                .ifPresent(e -> parts.add(v.text() + ": " + Figures.relative(-e.flopsReduction()) + " FLOPs"));
                     }
                     if (!parts.isEmpty()) out.add(hint(doc, line, String.join(", ", parts)));
                     continue;

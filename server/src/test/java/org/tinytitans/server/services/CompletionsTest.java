@@ -66,10 +66,10 @@ class CompletionsTest {
         assertTrue(doc(item(items, "50%")).contains("resnet56"));
     }
 
-    /** The FLOPs reduction in a detail such as "FLOPs 125M -> 88M (-30%), ...". */
-    private static int percent(String detail) {
+    /** The FLOPs reduction in a detail such as "FLOPs 125.75M -> 88.1M (-29.9%), ...". */
+    private static double percent(String detail) {
         String s = detail.substring(detail.indexOf("(-") + 2);
-        return Integer.parseInt(s.substring(0, s.indexOf('%')));
+        return Double.parseDouble(s.substring(0, s.indexOf('%')));
     }
 
     @Test

@@ -131,7 +131,7 @@ class EditorFeaturesTest {
     void aRatioSweepHasOneFigurePerRatio() {
         String sweep = "experiment s {\n  model resnet56\n  prune filters {\n    criterion l1\n    ratio 30%, 70%\n  }\n}\n";
         String hint = label(InlayHints.hints(SpecDocument.parse(sweep), null, TitansAssert.ESTIMATES, true, null), 4);
-        assertTrue(hint.matches(".*30%: -\\d+% FLOPs, 70%: -\\d+% FLOPs"), hint);
+        assertTrue(hint.matches(".*30%: -\\d+(\\.\\d)?% FLOPs, 70%: -\\d+(\\.\\d)?% FLOPs"), hint);
     }
 
     private static String label(List<InlayHint> hints, int line) {
