@@ -1,8 +1,10 @@
-package org.tinytitans.engine.model;
+package org.tinytitans.engine.prune;
 
 import org.tinytitans.engine.graph.Kind;
 import org.tinytitans.engine.graph.Layer;
-import org.tinytitans.engine.prune.Plan;
+import org.tinytitans.engine.model.Network;
+import org.tinytitans.engine.model.ParamNames;
+import org.tinytitans.engine.model.Tensors;
 
 /**
  * Applies a structured plan physically: a new, smaller network of the plan's graph receives the kept slices
