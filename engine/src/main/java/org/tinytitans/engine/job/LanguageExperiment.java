@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.tinytitans.engine.files.AtomicFiles;
 import org.tinytitans.engine.lm.Calibration;
 import org.tinytitans.engine.lm.Generation;
 import org.tinytitans.engine.lm.LanguageModel;

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import ai.djl.Device;
+import org.tinytitans.engine.files.AtomicFiles;
 import org.tinytitans.engine.metrics.EnergySettings;
 import org.tinytitans.engine.metrics.GreenMetrics;
 import org.tinytitans.engine.runtime.Devices;

@@ -1,4 +1,4 @@
-package org.tinytitans.engine.job;
+package org.tinytitans.engine.files;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
