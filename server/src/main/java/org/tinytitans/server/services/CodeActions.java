@@ -11,7 +11,6 @@ import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.WorkspaceEdit;
-import org.tinytitans.server.Ranges;
 import org.tinytitans.language.Checker;
 import org.tinytitans.language.Codes;
 import org.tinytitans.language.SpecDocument;

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 import org.eclipse.lsp4j.MarkupContent;
 import org.eclipse.lsp4j.MarkupKind;
-import org.tinytitans.server.Ranges;
 import org.tinytitans.server.estimates.EstimateService;
 import org.tinytitans.server.settings.ClientSupport;
 import org.tinytitans.language.SpecDocument;

@@ -8,7 +8,6 @@ import org.eclipse.lsp4j.InlayHint;
 import org.eclipse.lsp4j.InlayHintKind;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
-import org.tinytitans.server.Ranges;
 import org.tinytitans.server.estimates.EstimateService;
 import org.tinytitans.server.jobs.JobResults;
 import org.tinytitans.language.SpecDocument;

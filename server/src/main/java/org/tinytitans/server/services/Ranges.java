@@ -1,4 +1,4 @@
-package org.tinytitans.server;
+package org.tinytitans.server.services;
 
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
