@@ -3,6 +3,7 @@ package org.tinytitans.language;
 import java.util.List;
 import java.util.Optional;
 import org.tinytitans.language.ast.Statement;
+import org.tinytitans.language.ast.TokenKind;
 import org.tinytitans.language.ast.Value;
 import org.tinytitans.language.catalog.Catalog;
 import org.tinytitans.language.catalog.MetricInfo;

@@ -2,7 +2,10 @@ package org.tinytitans.language;
 
 import java.util.List;
 import java.util.Optional;
+import org.tinytitans.language.ast.Range;
 import org.tinytitans.language.ast.Statement;
+import org.tinytitans.language.ast.Token;
+import org.tinytitans.language.ast.TokenKind;
 import org.tinytitans.language.catalog.Catalog;
 import org.tinytitans.language.catalog.PropertyInfo;
 

@@ -14,7 +14,7 @@ import org.eclipse.lsp4j.WorkspaceEdit;
 import org.tinytitans.language.Checker;
 import org.tinytitans.language.Codes;
 import org.tinytitans.language.SpecDocument;
-import org.tinytitans.language.Token;
+import org.tinytitans.language.ast.Token;
 import org.tinytitans.language.ast.Statement;
 import org.tinytitans.language.catalog.Catalog;
 import org.tinytitans.language.catalog.PropertyInfo;

@@ -7,11 +7,11 @@ import org.eclipse.lsp4j.Range;
 public final class Ranges {
     private Ranges() {}
 
-    public static Position lsp(org.tinytitans.language.Position p) {
+    public static Position lsp(org.tinytitans.language.ast.Position p) {
         return new Position(p.line(), p.column());
     }
 
-    public static Range lsp(org.tinytitans.language.Range r) {
+    public static Range lsp(org.tinytitans.language.ast.Range r) {
         return new Range(lsp(r.start()), lsp(r.end()));
     }
 

@@ -1,4 +1,4 @@
-package org.tinytitans.language;
+package org.tinytitans.language.ast;
 
 public enum TokenKind {
     /** letters, digits, '_' and '-', not starting with a digit */

@@ -1,4 +1,4 @@
-package org.tinytitans.language;
+package org.tinytitans.language.ast;
 
 /** A place in a document: 0-based line and column (in UTF-16 chars, as LSP counts) and the absolute offset. */
 public record Position(int line, int column, int offset) implements Comparable<Position> {

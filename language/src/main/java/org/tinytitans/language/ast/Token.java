@@ -1,4 +1,4 @@
-package org.tinytitans.language;
+package org.tinytitans.language.ast;
 
 /**
  * A lexical token. {@code text} is the exact source text; {@code value} is the decoded value

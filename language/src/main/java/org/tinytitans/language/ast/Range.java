@@ -1,4 +1,4 @@
-package org.tinytitans.language;
+package org.tinytitans.language.ast;
 
 /** A half-open span [start, end) of a document. */
 public record Range(Position start, Position end) {
