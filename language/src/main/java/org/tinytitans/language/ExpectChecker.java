@@ -9,7 +9,7 @@ import org.tinytitans.language.catalog.Catalog;
 import org.tinytitans.language.catalog.MetricInfo;
 import org.tinytitans.language.catalog.Unit;
 import org.tinytitans.language.catalog.UnitKind;
-import org.tinytitans.language.resolve.Quantity;
+import org.tinytitans.language.catalog.Quantity;
 
 /** Checks {@code expect METRIC [drop] OP QUANTITY} and which units fit the metric. */
 final class ExpectChecker {

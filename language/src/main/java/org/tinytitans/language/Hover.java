@@ -28,7 +28,7 @@ public final class Hover {
         String word = t.text();
         Optional<String> text;
         if (t.kind() == TokenKind.NUMBER) {
-            text = org.tinytitans.language.resolve.Quantity.parse(word).filter(q -> q.hasUnit())
+            text = org.tinytitans.language.catalog.Quantity.parse(word).filter(q -> q.hasUnit())
                     .flatMap(q -> C.unit(q.unit()).map(u -> "`" + word + "`: " + q.value() + " " + u.doc()
                             + " (" + u.kind().label() + ")"));
         } else if (s.keyword().equals(t)) {

@@ -11,7 +11,7 @@ import org.tinytitans.language.catalog.PropertyInfo;
 import org.tinytitans.language.catalog.Unit;
 import org.tinytitans.language.catalog.UnitKind;
 import org.tinytitans.language.catalog.ValueType;
-import org.tinytitans.language.resolve.Quantity;
+import org.tinytitans.language.catalog.Quantity;
 
 /** Checks a property's values against its catalog entry: type, unit, range, count of values. */
 final class ValueChecker {

@@ -64,7 +64,7 @@ public final class CodeActions {
         Optional<PropertyInfo> p = Catalog.get().property(path.get(path.size() - 2).name(), stmt.name());
         Token token = doc.tokenAt(offset);
         if (p.isEmpty() || token == null) return Optional.empty();
-        Optional<Double> value = org.tinytitans.language.resolve.Quantity.parse(token.text()).map(q -> q.base());
+        Optional<Double> value = org.tinytitans.language.catalog.Quantity.parse(token.text()).map(q -> q.base());
         if (value.isEmpty()) return Optional.empty();
         PropertyInfo info = p.get();
         Double bound = info.max() != null && value.get() > info.max() ? info.max() : info.min() != null && value.get() < info.min() ? info.min() : null;

@@ -1,4 +1,4 @@
-package org.tinytitans.language.resolve;
+package org.tinytitans.language;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

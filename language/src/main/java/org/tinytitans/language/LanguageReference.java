@@ -1,18 +1,29 @@
-package org.tinytitans.language.catalog;
+package org.tinytitans.language;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.tinytitans.language.Codes;
+import org.tinytitans.language.catalog.BlockInfo;
+import org.tinytitans.language.catalog.Catalog;
+import org.tinytitans.language.catalog.CriterionInfo;
+import org.tinytitans.language.catalog.DatasetInfo;
+import org.tinytitans.language.catalog.ExportFormatInfo;
+import org.tinytitans.language.catalog.GranularityInfo;
+import org.tinytitans.language.catalog.MetricInfo;
+import org.tinytitans.language.catalog.ModelInfo;
+import org.tinytitans.language.catalog.PropertyInfo;
+import org.tinytitans.language.catalog.TargetInfo;
+import org.tinytitans.language.catalog.Unit;
 
 /**
  * Generates docs/language.md from the catalog, so the reference cannot drift from validation,
  * completion and hover. Regenerate from the repository root with
- * {@code java -cp language/target/classes org.tinytitans.language.catalog.LanguageReference docs/language.md}.
+ * {@code java -cp language/target/classes org.tinytitans.language.LanguageReference docs/language.md}.
  */
 public final class LanguageReference {
-    static final String REGENERATE = "java -cp language/target/classes org.tinytitans.language.catalog.LanguageReference docs/language.md";
+    static final String REGENERATE = "java -cp language/target/classes org.tinytitans.language.LanguageReference docs/language.md";
 
     private LanguageReference() {}
 

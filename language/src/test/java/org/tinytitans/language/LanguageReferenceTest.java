@@ -1,4 +1,4 @@
-package org.tinytitans.language.catalog;
+package org.tinytitans.language;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.tinytitans.language.Codes;
+import org.tinytitans.language.catalog.Catalog;
 
 class LanguageReferenceTest {
     static final Path DOC = Path.of(System.getProperty("user.dir")).resolve("../docs/language.md").normalize();

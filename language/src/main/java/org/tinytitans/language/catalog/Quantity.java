@@ -1,4 +1,4 @@
-package org.tinytitans.language.resolve;
+package org.tinytitans.language.catalog;
 
 import java.util.Optional;
 import org.tinytitans.language.catalog.Catalog;
