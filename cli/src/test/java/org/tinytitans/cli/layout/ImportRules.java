@@ -46,8 +46,8 @@ final class ImportRules {
         for (Ref r : refs) {
             if (startsWith(r.fromPackage(), from) && startsWith(r.target(), scope) && !startsWith(r.target(), from)
                     && allowed.stream().noneMatch(a -> startsWith(r.target(), a))) {
-                out.add(r.where() + ": " + r.fromPackage() + " may use only " + String.join(", ", allowed) + " of "
-                        + scope + " (uses " + r.target() + ")");
+                String may = allowed.isEmpty() ? " may use nothing of " : " may use only " + String.join(", ", allowed) + " of ";
+                out.add(r.where() + ": " + r.fromPackage() + may + scope + " (uses " + r.target() + ")");
             }
         }
         return out;

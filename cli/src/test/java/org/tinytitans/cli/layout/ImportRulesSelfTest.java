@@ -111,6 +111,16 @@ class ImportRulesSelfTest {
     }
 
     @Test
+    void insideLmTheModelUsesNoOtherPart() throws IOException {
+        cleanTree();
+        write("engine", "org.tinytitans.engine.lm.prune", "Pruner", "class Pruner {}\n");
+        write("engine", "org.tinytitans.engine.lm.model", "Model", "import org.tinytitans.engine.lm.prune.Pruner;\n\nclass Model {}\n");
+        List<String> b = breaches();
+        assertEquals(1, b.size(), b.toString());
+        assertTrue(b.get(0).contains("lm/model/Model.java:3: org.tinytitans.engine.lm.model may use nothing of org.tinytitans.engine.lm (uses org.tinytitans.engine.lm.prune.Pruner)"), b.get(0));
+    }
+
+    @Test
     void aRuleMatchesWholePackageNamesOnly() {
         assertTrue(ImportRules.startsWith("org.tinytitans.engine.lm.Lm", "org.tinytitans.engine.lm"));
         assertTrue(!ImportRules.startsWith("org.tinytitans.engine.lmx.Lm", "org.tinytitans.engine.lm"));

@@ -17,7 +17,9 @@ import org.tinytitans.cli.layout.ImportScan.Ref;
  * <li>no package cycles inside a module;</li>
  * <li>the engine's language-model code ({@code engine.lm}) and its vision code stay apart: lm uses of the rest of
  *     the engine only runtime, weights, metrics and the two training helpers NoGrad and Progress; only the job
- *     runner ({@code engine.job}) uses lm; inside lm, each part uses only the parts listed below.</li>
+ *     runner ({@code engine.job}) uses lm; inside lm, model (config, checkpoints, tokenizers, the forward pass)
+ *     uses no other part; prune, eval and lora use only model; train (the sample model's trainer) uses model and
+ *     eval.</li>
  * </ul>
  * Maven's dependencies already forbid some of these; the scan also covers packages, which Maven cannot.
  */
@@ -36,7 +38,7 @@ class ImportRulesTest {
     @Test
     void theRulesNamePackagesThatExist() {
         List<Ref> refs = ImportScan.scan(repositoryRoot(), MODULES);
-        for (String p : List.of(LM, T + "engine.job", T + "engine.runtime", T + "engine.weights", T + "engine.metrics",
+        for (String p : List.of(LM + ".model", LM + ".prune", LM + ".eval", LM + ".lora", LM + ".train", T + "engine.job", T + "engine.runtime", T + "engine.weights", T + "engine.metrics",
                 T + "language", T + "server", T + "cli")) {
             assertTrue(refs.stream().anyMatch(r -> ImportRules.startsWith(r.fromPackage(), p)), "no sources in " + p);
         }
@@ -54,6 +56,11 @@ class ImportRulesTest {
         out.addAll(ImportRules.onlyThrough(refs, LM, T + "engine", List.of(T + "engine.runtime", T + "engine.weights",
                 T + "engine.metrics", T + "engine.train.NoGrad", T + "engine.train.Progress")));
         out.addAll(ImportRules.reachedOnlyFrom(refs, LM, List.of(T + "engine.job")));
+        out.addAll(ImportRules.onlyThrough(refs, LM + ".model", LM, List.of()));
+        for (String part : List.of("prune", "eval", "lora")) {
+            out.addAll(ImportRules.onlyThrough(refs, LM + "." + part, LM, List.of(LM + ".model")));
+        }
+        out.addAll(ImportRules.onlyThrough(refs, LM + ".train", LM, List.of(LM + ".model", LM + ".eval")));
         return out;
     }
 
