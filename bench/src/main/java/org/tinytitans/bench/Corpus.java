@@ -34,26 +34,7 @@ public final class Corpus {
     public static String prune(int lines) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < experiments(lines); i++) {
-            b.append("experiment exp_").append(String.format(Locale.ROOT, "%05d", i)).append(" {\n")
-                    .append("  model ").append(model(i)).append("\n")
-                    .append("  dataset synthetic {\n")
-                    .append("    samples 500\n")
-                    .append("  }\n")
-                    .append("  prune filters {\n")
-                    .append("    criterion ").append(criterion(i)).append("\n")
-                    .append("    ratio ").append(ratio(i)).append("%\n")
-                    .append("    scope per-layer\n")
-                    .append("  }\n")
-                    .append("  finetune {\n")
-                    .append("    epochs 2\n")
-                    .append("    lr 0.01\n")
-                    .append("  }\n")
-                    .append("  measure flops, params, latency\n")
-                    .append("  energy { region BRA; pue 1.2 }\n")
-                    .append("  target cpu\n")
-                    .append("  expect flops <= ").append(ratio(i) + 5).append("%\n")
-                    .append("}\n")
-                    .append("\n");
+            b.append(String.format(Locale.ROOT, PRUNE_EXPERIMENT, i, model(i), criterion(i), ratio(i), ratio(i) + 5));
         }
         return b.toString();
     }
@@ -63,31 +44,58 @@ public final class Corpus {
         StringBuilder b = new StringBuilder();
         b.append("# yaml-language-server: $schema=").append(schemaUri).append("\n");
         b.append("experiments:\n");
-        int n = experiments(lines);
-        for (int i = 0; i < n; i++) {
-            b.append("  exp_").append(String.format(Locale.ROOT, "%05d", i)).append(":\n")
-                    .append("    model: ").append(model(i)).append("\n")
-                    .append("    dataset:\n")
-                    .append("      name: synthetic\n")
-                    .append("      samples: 500\n")
-                    .append("    prune:\n")
-                    .append("      criterion: ").append(criterion(i)).append("\n")
-                    .append("      ratio: ").append(ratio(i)).append("%\n")
-                    .append("      scope: per-layer\n")
-                    .append("      granularity: filters\n")
-                    .append("    finetune:\n")
-                    .append("      epochs: 2\n")
-                    .append("      lr: 0.01\n")
-                    .append("    measure: [flops, params, latency]\n")
-                    .append("    energy:\n")
-                    .append("      region: BRA\n")
-                    .append("      pue: 1.2\n")
-                    .append("    target: cpu\n")
-                    .append("    expect:\n")
-                    .append("      - flops <= ").append(ratio(i) + 5).append("%\n");
+        for (int i = 0; i < experiments(lines); i++) {
+            b.append(String.format(Locale.ROOT, YAML_EXPERIMENT, i, model(i), criterion(i), ratio(i), ratio(i) + 5));
         }
         return b.toString();
     }
+
+    // One experiment in each format, LINES_PER_EXPERIMENT lines each: number, model, criterion, ratio, flops bound.
+    private static final String PRUNE_EXPERIMENT = """
+            experiment exp_%05d {
+              model %s
+              dataset synthetic {
+                samples 500
+              }
+              prune filters {
+                criterion %s
+                ratio %d%%
+                scope per-layer
+              }
+              finetune {
+                epochs 2
+                lr 0.01
+              }
+              measure flops, params, latency
+              energy { region BRA; pue 1.2 }
+              target cpu
+              expect flops <= %d%%
+            }
+
+            """;
+
+    private static final String YAML_EXPERIMENT = """
+              exp_%05d:
+                model: %s
+                dataset:
+                  name: synthetic
+                  samples: 500
+                prune:
+                  criterion: %s
+                  ratio: %d%%
+                  scope: per-layer
+                  granularity: filters
+                finetune:
+                  epochs: 2
+                  lr: 0.01
+                measure: [flops, params, latency]
+                energy:
+                  region: BRA
+                  pue: 1.2
+                target: cpu
+                expect:
+                  - flops <= %d%%
+            """;
 
     public static Probe pruneProbe(int lines) {
         int e = experiments(lines) / 2;

@@ -124,17 +124,7 @@ public final class EditorSession implements AutoCloseable {
     public double editAndAwaitDiagnostics(String uri, int line, int from, int to, String text) {
         int version = versions.merge(uri, 1, Integer::sum);
         CompletableFuture<JsonObject> f = expect(uri, version);
-        JsonObject change = new JsonObject();
-        change.add("range", range(line, from, line, to));
-        change.addProperty("text", text);
-        JsonArray changes = new JsonArray();
-        changes.add(change);
-        JsonObject doc = new JsonObject();
-        doc.addProperty("uri", uri);
-        doc.addProperty("version", version);
-        JsonObject p = new JsonObject();
-        p.add("textDocument", doc);
-        p.add("contentChanges", changes);
+        JsonObject p = didChange(uri, version, range(line, from, line, to), text);
         long t = System.nanoTime();
         client.notify("textDocument/didChange", p);
         await(f, uri);
@@ -144,8 +134,13 @@ public final class EditorSession implements AutoCloseable {
     /** Replaces a range (lines and characters) with {@code text} and returns at once, as typing does; diagnostics are not awaited. */
     public void change(String uri, int fromLine, int fromCharacter, int toLine, int toCharacter, String text) {
         int version = versions.merge(uri, 1, Integer::sum);
+        client.notify("textDocument/didChange", didChange(uri, version, range(fromLine, fromCharacter, toLine, toCharacter), text));
+    }
+
+    /** The params of a didChange that replaces {@code range} with {@code text} in {@code version}. */
+    private static JsonObject didChange(String uri, int version, JsonObject range, String text) {
         JsonObject change = new JsonObject();
-        change.add("range", range(fromLine, fromCharacter, toLine, toCharacter));
+        change.add("range", range);
         change.addProperty("text", text);
         JsonArray changes = new JsonArray();
         changes.add(change);
@@ -155,7 +150,7 @@ public final class EditorSession implements AutoCloseable {
         JsonObject p = new JsonObject();
         p.add("textDocument", doc);
         p.add("contentChanges", changes);
-        client.notify("textDocument/didChange", p);
+        return p;
     }
 
     /** Completion at a position; fails when the server offers nothing (a benchmark of an empty answer is no benchmark). */

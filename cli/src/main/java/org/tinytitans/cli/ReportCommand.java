@@ -5,7 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.tinytitans.engine.job.AtomicFiles;
+import org.tinytitans.engine.files.AtomicFiles;
 import org.tinytitans.engine.job.ExitCodes;
 import org.tinytitans.engine.report.ReportFormat;
 import org.tinytitans.engine.report.RunResult;

@@ -2,6 +2,7 @@ package org.tinytitans.language;
 
 import java.util.List;
 import org.tinytitans.language.ast.Statement;
+import org.tinytitans.language.ast.Token;
 
 /**
  * One piece of an {@link IncrementalDocument}: whole lines holding one top-level statement or more (several when

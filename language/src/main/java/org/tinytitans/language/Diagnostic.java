@@ -1,6 +1,7 @@
 package org.tinytitans.language;
 
 import java.util.List;
+import org.tinytitans.language.ast.Range;
 
 /**
  * One finding about a spec. {@code code} is a stable kebab-case id from {@link Codes};

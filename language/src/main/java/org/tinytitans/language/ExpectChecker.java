@@ -3,12 +3,13 @@ package org.tinytitans.language;
 import java.util.List;
 import java.util.Optional;
 import org.tinytitans.language.ast.Statement;
+import org.tinytitans.language.ast.TokenKind;
 import org.tinytitans.language.ast.Value;
 import org.tinytitans.language.catalog.Catalog;
 import org.tinytitans.language.catalog.MetricInfo;
 import org.tinytitans.language.catalog.Unit;
 import org.tinytitans.language.catalog.UnitKind;
-import org.tinytitans.language.resolve.Quantity;
+import org.tinytitans.language.catalog.Quantity;
 
 /** Checks {@code expect METRIC [drop] OP QUANTITY} and which units fit the metric. */
 final class ExpectChecker {

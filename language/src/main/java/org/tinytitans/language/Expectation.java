@@ -1,6 +1,7 @@
 package org.tinytitans.language;
 
 import java.util.List;
+import org.tinytitans.language.ast.Range;
 
 /**
  * What the grammar expects at an offset, for completion.

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.tinytitans.language.ast.Statement;
+import org.tinytitans.language.ast.TokenKind;
 import org.tinytitans.language.ast.Value;
 
 /**

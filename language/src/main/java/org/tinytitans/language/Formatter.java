@@ -2,6 +2,9 @@ package org.tinytitans.language;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.tinytitans.language.ast.Range;
+import org.tinytitans.language.ast.Token;
+import org.tinytitans.language.ast.TokenKind;
 
 /**
  * Canonical layout: two spaces per open brace, one space between tokens, none before ',' and ';',

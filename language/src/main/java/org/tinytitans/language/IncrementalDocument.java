@@ -7,6 +7,8 @@ import java.util.Comparator;
 import java.util.List;
 import org.tinytitans.language.ast.SpecFile;
 import org.tinytitans.language.ast.Statement;
+import org.tinytitans.language.ast.Token;
+import org.tinytitans.language.ast.TokenKind;
 
 /**
  * A document kept as pieces ({@link Chunk}) that an edit re-parses and re-checks only where it touched: the

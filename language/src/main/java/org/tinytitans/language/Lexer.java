@@ -2,6 +2,8 @@ package org.tinytitans.language;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.tinytitans.language.ast.Token;
+import org.tinytitans.language.ast.TokenKind;
 
 /**
  * Hand-written lexer. It never fails: unknown characters become one ERROR token per run,

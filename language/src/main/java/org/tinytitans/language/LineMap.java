@@ -1,6 +1,8 @@
 package org.tinytitans.language;
 
 import java.util.Arrays;
+import org.tinytitans.language.ast.Position;
+import org.tinytitans.language.ast.Range;
 
 /**
  * Converts between offsets and (line, column) positions; lines end at '\n'. A map may cover a piece of a larger

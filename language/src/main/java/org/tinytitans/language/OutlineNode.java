@@ -1,6 +1,7 @@
 package org.tinytitans.language;
 
 import java.util.List;
+import org.tinytitans.language.ast.Range;
 
 /**
  * An outline entry. kind: "experiment", "model", "dataset", "prune", "finetune", "latency", "energy",

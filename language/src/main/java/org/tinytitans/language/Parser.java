@@ -5,6 +5,8 @@ import java.util.List;
 import org.tinytitans.language.ast.Body;
 import org.tinytitans.language.ast.SpecFile;
 import org.tinytitans.language.ast.Statement;
+import org.tinytitans.language.ast.Token;
+import org.tinytitans.language.ast.TokenKind;
 import org.tinytitans.language.ast.Value;
 
 /**

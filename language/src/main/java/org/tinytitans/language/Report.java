@@ -2,6 +2,7 @@ package org.tinytitans.language;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.tinytitans.language.ast.Range;
 
 /** Collects diagnostics for the checker; short names keep the rules readable. */
 final class Report {

@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.tinytitans.language.ast.Position;
+import org.tinytitans.language.ast.Range;
 import org.tinytitans.language.ast.Statement;
+import org.tinytitans.language.ast.TokenKind;
 import org.tinytitans.language.ast.Value;
 import org.tinytitans.language.catalog.BlockInfo;
 import org.tinytitans.language.catalog.Catalog;
@@ -18,7 +21,6 @@ import org.tinytitans.language.catalog.GranularityInfo;
 import org.tinytitans.language.catalog.ModelInfo;
 import org.tinytitans.language.catalog.PropertyInfo;
 import org.tinytitans.language.catalog.TargetInfo;
-import org.tinytitans.language.resolve.Merge;
 
 /** The semantic rules: names, structure, data needs, sweeps. Values are checked by {@link ValueChecker}. */
 final class SemanticChecker {
@@ -256,7 +258,7 @@ final class SemanticChecker {
     }
 
     private static Optional<Integer> whole(Value v) {
-        return org.tinytitans.language.resolve.Quantity.parse(v.text()).map(org.tinytitans.language.resolve.Quantity::base)
+        return org.tinytitans.language.catalog.Quantity.parse(v.text()).map(org.tinytitans.language.catalog.Quantity::base)
                 .filter(x -> x == Math.rint(x) && x > 0 && x <= Integer.MAX_VALUE).map(x -> (int) Math.round(x));
     }
 

@@ -3,7 +3,10 @@ package org.tinytitans.language;
 import java.util.ArrayList;
 import java.util.List;
 import org.tinytitans.language.ast.Body;
+import org.tinytitans.language.ast.Position;
+import org.tinytitans.language.ast.Range;
 import org.tinytitans.language.ast.Statement;
+import org.tinytitans.language.ast.Token;
 import org.tinytitans.language.ast.Value;
 
 /**

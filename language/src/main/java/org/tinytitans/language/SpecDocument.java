@@ -3,8 +3,12 @@ package org.tinytitans.language;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.tinytitans.language.ast.Position;
+import org.tinytitans.language.ast.Range;
 import org.tinytitans.language.ast.SpecFile;
 import org.tinytitans.language.ast.Statement;
+import org.tinytitans.language.ast.Token;
+import org.tinytitans.language.ast.TokenKind;
 
 /** An immutable parse result: text, tokens (comments included), tree and syntax diagnostics. */
 public final class SpecDocument {

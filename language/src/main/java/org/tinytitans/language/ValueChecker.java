@@ -2,14 +2,16 @@ package org.tinytitans.language;
 
 import java.util.List;
 import java.util.Optional;
+import org.tinytitans.language.ast.Range;
 import org.tinytitans.language.ast.Statement;
+import org.tinytitans.language.ast.TokenKind;
 import org.tinytitans.language.ast.Value;
 import org.tinytitans.language.catalog.Catalog;
 import org.tinytitans.language.catalog.PropertyInfo;
 import org.tinytitans.language.catalog.Unit;
 import org.tinytitans.language.catalog.UnitKind;
 import org.tinytitans.language.catalog.ValueType;
-import org.tinytitans.language.resolve.Quantity;
+import org.tinytitans.language.catalog.Quantity;
 
 /** Checks a property's values against its catalog entry: type, unit, range, count of values. */
 final class ValueChecker {

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.tinytitans.language.ast.Token;
+import org.tinytitans.language.ast.TokenKind;
 import org.tinytitans.language.resolve.Experiments;
 
 /**
@@ -92,8 +94,6 @@ class FuzzTest {
                 int at = r.nextInt(text.length() + 1);
                 Expectation e = doc.expectedAt(at);
                 assertTrue(e.replaceRange().start().offset() <= at && at <= e.replaceRange().end().offset() || e.kind() == Expectation.Kind.NONE);
-                Candidates.of(e);
-                Hover.at(doc, at);
             }
             Formatter.formatRange(doc, doc.rangeOf(0, text.length() / 2));
         } catch (Throwable t) {

@@ -9,7 +9,10 @@ import static org.tinytitans.language.SpecAssert.assertOnly;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.tinytitans.language.ast.Position;
 import org.tinytitans.language.ast.Statement;
+import org.tinytitans.language.ast.Token;
+import org.tinytitans.language.ast.TokenKind;
 import org.tinytitans.language.ast.Value;
 
 class ParserTest {

@@ -53,6 +53,14 @@ public final class Graph {
 
     public List<ResidualBlock> blocks() { return blocks; }
 
+    /**
+     * The blocks layer pruning may remove, in graph order, by the tutorial's rule ({@code rebuild_layers}): those
+     * with an identity shortcut, except the very first block of stage 1. Scoring and planning both count these.
+     */
+    public List<ResidualBlock> removableBlocks() {
+        return blocks.stream().filter(b -> !b.projection() && !(b.stage() == 1 && b.index() == 0)).toList();
+    }
+
     public Layer layer(String n) {
         Layer l = byName.get(n);
         if (l == null) {

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import org.tinytitans.engine.files.AtomicFiles;
 import org.tinytitans.language.resolve.ExperimentRun;
 
 /**

@@ -1,6 +1,6 @@
 package org.tinytitans.engine.job;
 
-import org.tinytitans.language.Range;
+import org.tinytitans.language.ast.Range;
 
 /** A failure a user can act on (missing file, unsupported combination), reported at the spec line it concerns. */
 public final class JobFailure extends RuntimeException {

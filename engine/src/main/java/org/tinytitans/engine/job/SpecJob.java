@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import ai.djl.Device;
+import org.tinytitans.engine.files.AtomicFiles;
 import org.tinytitans.engine.metrics.EnergySettings;
 import org.tinytitans.engine.metrics.GreenMetrics;
 import org.tinytitans.engine.runtime.Devices;
@@ -174,7 +175,7 @@ public final class SpecJob {
         }
     }
 
-    private void fail(String experiment, String message, org.tinytitans.language.Range range) {
+    private void fail(String experiment, String message, org.tinytitans.language.ast.Range range) {
         events.event("failed").with("experiment", experiment).with("message", message)
                 .with("line", range == null ? null : range.start().line() + 1)
                 .with("column", range == null ? null : range.start().column() + 1).emit();
@@ -252,7 +253,7 @@ public final class SpecJob {
 
     private Device checkTarget(ExperimentRun run, String runtimeFailure) {
         var t = run.target();
-        org.tinytitans.language.Range at = t == null || t.range() == null ? run.range() : t.range();
+        org.tinytitans.language.ast.Range at = t == null || t.range() == null ? run.range() : t.range();
         Device device = deviceOf(run, true);
         if (runtimeFailure != null) {
             throw new JobFailure(runtimeFailure, at);

@@ -22,6 +22,7 @@ import org.tinytitans.engine.data.ImageRecipe;
 import org.tinytitans.engine.data.ImageSet;
 import org.tinytitans.engine.data.Split;
 import org.tinytitans.engine.data.Subsample;
+import org.tinytitans.engine.files.AtomicFiles;
 import org.tinytitans.engine.graph.Counts;
 import org.tinytitans.engine.graph.Kind;
 import org.tinytitans.engine.graph.Layer;

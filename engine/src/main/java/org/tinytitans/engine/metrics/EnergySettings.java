@@ -84,11 +84,6 @@ public record EnergySettings(String region, Double intensityKgPerKWh, double pue
                 cpuWattsPerThread, cpuWattsOverride, ids, pollInterval);
     }
 
-    public EnergySettings withPollInterval(Duration every) {
-        return new EnergySettings(region, intensityKgPerKWh, pue, wueLitersPerKWh, pricePerKWh, pricePerDeviceHour,
-                cpuWattsPerThread, cpuWattsOverride, gpuIds, every);
-    }
-
     /** Devices a device-hour price applies to: the GPUs, or the one machine of a CPU job. */
     public int billedDevices() {
         return gpuIds.isEmpty() ? 1 : gpuIds.size();

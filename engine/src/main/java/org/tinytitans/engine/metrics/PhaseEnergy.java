@@ -40,8 +40,4 @@ public record PhaseEnergy(String phase, Duration duration, EnergyReading cpu, En
     public boolean complete() {
         return unmeasured.isEmpty();
     }
-
-    public double totalJoules() {
-        return totalKWh * EnergyReading.JOULES_PER_KWH;
-    }
 }

@@ -18,12 +18,11 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.tinytitans.engine.criteria.ScoringModel;
 import org.tinytitans.engine.graph.FilterGroup;
+import org.tinytitans.engine.graph.FilterGroups;
 import org.tinytitans.engine.graph.Graph;
 import org.tinytitans.engine.graph.Kind;
 import org.tinytitans.engine.graph.Layer;
 import org.tinytitans.engine.graph.ResidualBlock;
-import org.tinytitans.engine.prune.FilterPlanner;
-import org.tinytitans.engine.prune.LayerPlanner;
 import org.tinytitans.engine.runtime.Devices;
 import org.tinytitans.engine.runtime.TorchRuntime;
 
@@ -44,8 +43,8 @@ public final class Network implements ScoringModel, AutoCloseable {
         this.manager = manager;
         this.block = new GraphBlock(graph);
         block.initialize(manager, GraphBlock.dtype(), new Shape(1, graph.inputLayer().out(), graph.height(), graph.width()));
-        this.filterUnits = FilterPlanner.units(graph);
-        this.blockUnits = LayerPlanner.candidates(graph);
+        this.filterUnits = FilterGroups.of(graph);
+        this.blockUnits = graph.removableBlocks();
     }
 
     /** A network with freshly initialised weights (He-normal kernels), reproducible for a seed. */
@@ -404,5 +403,6 @@ public final class Network implements ScoringModel, AutoCloseable {
     @Override
     public String toString() { return "Network(" + graph.name() + ", " + parameterCount() + " params)"; }
 
-    static Network fromGraph(Graph g) { return new Network(g, Devices.manager()); }
+    /** A network of the graph whose weights the caller sets next (a loader, or prune.Surgery copying kept slices). */
+    public static Network fromGraph(Graph g) { return new Network(g, Devices.manager()); }
 }

@@ -2,7 +2,6 @@ package org.tinytitans.engine.prune;
 
 import java.util.List;
 import org.tinytitans.engine.model.Network;
-import org.tinytitans.engine.model.Surgery;
 
 /** Structured filter pruning of a network: plan from scores, then physical surgery into a new network. */
 public final class FilterPruning {

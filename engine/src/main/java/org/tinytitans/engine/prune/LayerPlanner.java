@@ -22,7 +22,7 @@ public final class LayerPlanner {
 
     /** The removable blocks, in graph order: the ScoringModel's blockUnits order. */
     public static List<ResidualBlock> candidates(Graph g) {
-        return g.blocks().stream().filter(b -> !b.projection() && !(b.stage() == 1 && b.index() == 0)).toList();
+        return g.removableBlocks();
     }
 
     /** How many blocks a ratio or a count asks for; a ratio is a fraction of the candidates. */

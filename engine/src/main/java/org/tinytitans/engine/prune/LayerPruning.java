@@ -2,7 +2,6 @@ package org.tinytitans.engine.prune;
 
 import java.util.List;
 import org.tinytitans.engine.model.Network;
-import org.tinytitans.engine.model.Surgery;
 
 /** Removes whole residual blocks (a ratio of the candidates, or a count), lowest score first. */
 public final class LayerPruning {

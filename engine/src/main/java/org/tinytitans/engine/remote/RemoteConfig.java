@@ -60,18 +60,6 @@ public record RemoteConfig(List<String> sshOptions, Distribution distribution, S
         return new RemoteConfig(options, distribution, localVersion, slurmHost, poll, localCommand);
     }
 
-    public RemoteConfig withDistribution(Distribution d) {
-        return new RemoteConfig(sshOptions, d, localVersion, slurmHost, poll, localCommand);
-    }
-
-    public RemoteConfig withSlurmHost(String host) {
-        return new RemoteConfig(sshOptions, distribution, localVersion, host, poll, localCommand);
-    }
-
-    public RemoteConfig withPoll(Duration d) {
-        return new RemoteConfig(sshOptions, distribution, localVersion, slurmHost, d, localCommand);
-    }
-
     public RemoteConfig withLocalCommand(List<String> command) {
         return new RemoteConfig(sshOptions, distribution, localVersion, slurmHost, poll, command);
     }

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.tinytitans.language.SpecDocument;
-import org.tinytitans.language.TokenKind;
+import org.tinytitans.language.ast.TokenKind;
 import org.tinytitans.language.ast.Statement;
 import org.tinytitans.language.ast.Value;
 import org.tinytitans.language.catalog.Catalog;

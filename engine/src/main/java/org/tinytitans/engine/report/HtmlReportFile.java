@@ -2,7 +2,7 @@ package org.tinytitans.engine.report;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.tinytitans.engine.job.AtomicFiles;
+import org.tinytitans.engine.files.AtomicFiles;
 
 /**
  * report.html beside a run's result.json: the self-contained HTML report (inline styles and SVG plots), written

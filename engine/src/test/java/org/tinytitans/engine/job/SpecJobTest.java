@@ -248,7 +248,7 @@ class SpecJobTest {
         assertTrue(verdicts.get(0).getAsJsonObject().get("passed").getAsBoolean(), verdicts.toString());
         assertFalse(verdicts.get(1).getAsJsonObject().get("passed").getAsBoolean(), "half the MLP costs more than 1% perplexity");
         assertEquals("mlp", x.getAsJsonArray("layers").get(0).getAsJsonObject().get("name").getAsString());
-        try (var reloaded = org.tinytitans.engine.lm.LanguageModels.load(dir.resolve(".titans/lm/experiments/lm/model"))) {
+        try (var reloaded = org.tinytitans.engine.lm.model.LanguageModels.load(dir.resolve(".titans/lm/experiments/lm/model"))) {
             assertEquals(p.get("params").getAsLong(), reloaded.paramCount());
         }
     }

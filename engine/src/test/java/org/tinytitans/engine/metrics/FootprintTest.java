@@ -39,7 +39,6 @@ class FootprintTest {
             Footprint f = calc(EnergySettings.defaults()).of(e);
             assertEquals(0.2592, f.co2Kg());
             assertEquals("user:forced", e.cpu().method());
-            assertTrue(MetricsText.describe(f).get(1).startsWith("carbon 0.2592 kg CO2e"), MetricsText.describe(f).get(1));
         }
     }
 
@@ -61,9 +60,6 @@ class FootprintTest {
         assertNull(f.energyCostUsd());
         assertNull(f.deviceHourCostUsd());
         assertNull(f.costUsd());
-        List<String> text = MetricsText.describe(f);
-        assertTrue(text.contains("water not set (give wue in L/kWh)"), text.toString());
-        assertTrue(text.contains("energy cost not set (give a price per kWh)"), text.toString());
     }
 
     @Test

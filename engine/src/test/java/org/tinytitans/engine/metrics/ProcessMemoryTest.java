@@ -28,7 +28,6 @@ class ProcessMemoryTest {
             throw new NoSuchFileException(f.toString());
         }, null);
         assertNull(m.read().peakRssBytes());
-        assertTrue(MetricsText.describe(m.read()).contains("peak RSS unknown"));
     }
 
     @Test
@@ -63,6 +62,5 @@ class ProcessMemoryTest {
         m.sample();
         MemoryReading.GpuMemory g = m.read().gpus().get(0);
         assertEquals(new MemoryReading.GpuMemory(0, 3000, 143771, 2500L), g);
-        assertTrue(MetricsText.describe(m.read()).contains("GPU 0 peak 3000 of 143771 MiB (this process 2500 MiB)"));
     }
 }

@@ -1,7 +1,6 @@
 package org.tinytitans.language.ast;
 
 import java.util.List;
-import org.tinytitans.language.Token;
 
 /** A '{ ... }' block body. {@code close} is null when the brace was never closed. */
 public record Body(Token open, List<Statement> statements, Token close) {

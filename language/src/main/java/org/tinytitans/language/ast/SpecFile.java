@@ -2,7 +2,6 @@ package org.tinytitans.language.ast;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.tinytitans.language.Range;
 
 /** The root of a parsed spec: its top-level statements (experiments and defaults). */
 public record SpecFile(List<Statement> statements, Range range) {

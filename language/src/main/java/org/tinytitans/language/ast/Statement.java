@@ -2,8 +2,6 @@ package org.tinytitans.language.ast;
 
 import java.util.List;
 import java.util.Optional;
-import org.tinytitans.language.Range;
-import org.tinytitans.language.Token;
 
 /**
  * Every line of the language has one shape: {@code KEYWORD VALUE [, VALUE ...] [ { STATEMENTS } ]}.

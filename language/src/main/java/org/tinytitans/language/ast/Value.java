@@ -1,8 +1,5 @@
 package org.tinytitans.language.ast;
 
-import org.tinytitans.language.Range;
-import org.tinytitans.language.Token;
-import org.tinytitans.language.TokenKind;
 
 /** One value of a statement: a name, number/quantity, N:M pattern, string or operator. */
 public record Value(Token token, boolean afterComma) {

@@ -2,7 +2,7 @@ package org.tinytitans.language.resolve;
 
 import java.util.List;
 
-import org.tinytitans.language.Range;
+import org.tinytitans.language.ast.Range;
 
 /**
  * @param path       as written, or the catalog's default path; samples null = all

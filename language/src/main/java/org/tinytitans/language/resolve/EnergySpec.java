@@ -1,6 +1,6 @@
 package org.tinytitans.language.resolve;
 
-import org.tinytitans.language.Range;
+import org.tinytitans.language.ast.Range;
 
 /**
  * Energy accounting. {@code region} is "WORLD" by default; {@code intensityGPerKwh} overrides the

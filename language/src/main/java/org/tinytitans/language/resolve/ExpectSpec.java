@@ -1,6 +1,7 @@
 package org.tinytitans.language.resolve;
 
-import org.tinytitans.language.Range;
+import org.tinytitans.language.ast.Range;
+import org.tinytitans.language.catalog.Quantity;
 
 /**
  * {@code expect METRIC [drop] OP VALUE}. op is one of <=, <, >=, >. text is the line as written

@@ -3,7 +3,7 @@ package org.tinytitans.language.resolve;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.tinytitans.language.Range;
+import org.tinytitans.language.ast.Range;
 
 /**
  * One concrete run: an experiment with one point of its sweep, defaults merged and values typed.

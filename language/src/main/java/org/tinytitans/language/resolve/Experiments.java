@@ -6,13 +6,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.tinytitans.language.Range;
+import org.tinytitans.language.Merge;
+import org.tinytitans.language.ast.Range;
 import org.tinytitans.language.SpecDocument;
-import org.tinytitans.language.TokenKind;
+import org.tinytitans.language.ast.TokenKind;
 import org.tinytitans.language.ast.Statement;
 import org.tinytitans.language.ast.Value;
 import org.tinytitans.language.catalog.Catalog;
 import org.tinytitans.language.catalog.DatasetInfo;
+import org.tinytitans.language.catalog.Quantity;
 import org.tinytitans.language.catalog.UnitKind;
 
 /**

@@ -1,7 +1,7 @@
 package org.tinytitans.language.resolve;
 
 import java.util.List;
-import org.tinytitans.language.Range;
+import org.tinytitans.language.ast.Range;
 
 /** Fine-tuning settings with defaults filled in; samples null = the whole train split. */
 public record FinetuneSpec(int epochs, double lr, int batch, String optimizer, double momentum, boolean nesterov,

@@ -1,6 +1,6 @@
 package org.tinytitans.language.resolve;
 
-import org.tinytitans.language.Range;
+import org.tinytitans.language.ast.Range;
 
 /**
  * Latency timing settings; range is null when the experiment has no latency block.

@@ -1,6 +1,6 @@
 package org.tinytitans.language.resolve;
 
-import org.tinytitans.language.Range;
+import org.tinytitans.language.ast.Range;
 
 /**
  * @param name    zoo name (resnet56, mnist-cnn, hf...)

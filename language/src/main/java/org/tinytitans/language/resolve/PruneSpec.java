@@ -1,7 +1,7 @@
 package org.tinytitans.language.resolve;
 
 import java.util.List;
-import org.tinytitans.language.Range;
+import org.tinytitans.language.ast.Range;
 
 /**
  * One prune pass, values typed and defaulted.

@@ -1,6 +1,6 @@
 package org.tinytitans.language.resolve;
 
-import org.tinytitans.language.Range;
+import org.tinytitans.language.ast.Range;
 
 /**
  * Where to run. kind: cpu | gpu | ssh | slurm. argument: the host (ssh), partition (slurm), or null.

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.tinytitans.language.ast.Statement;
 import org.tinytitans.language.ast.Value;
+import org.tinytitans.language.catalog.Quantity;
 import org.tinytitans.language.catalog.UnitKind;
 
 /**

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tinytitans.language.SpecDocument;
+import org.tinytitans.language.catalog.Quantity;
 
 class ExperimentsTest {
     static List<ExperimentRun> runs(String text) {
@@ -17,7 +18,7 @@ class ExperimentsTest {
 
     @Test
     void theReferenceExampleResolvesToTypedValues() {
-        ExperimentRun r = runs(org.tinytitans.language.catalog.LanguageReference.markdown().split("```\n")[1]).get(0);
+        ExperimentRun r = runs(org.tinytitans.language.LanguageReference.markdown().split("```\n")[1]).get(0);
         assertEquals("resnet56_l1", r.name());
         assertEquals("models/ResNet56++.h5", r.model().weights());
         assertEquals(5000, r.dataset().samples());

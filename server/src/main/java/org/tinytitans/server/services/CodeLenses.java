@@ -5,7 +5,6 @@ import java.util.List;
 import org.eclipse.lsp4j.CodeLens;
 import org.eclipse.lsp4j.Command;
 import org.eclipse.lsp4j.Range;
-import org.tinytitans.server.Ranges;
 import org.tinytitans.server.jobs.JobResults;
 import org.tinytitans.language.SpecDocument;
 import org.tinytitans.language.ast.Statement;

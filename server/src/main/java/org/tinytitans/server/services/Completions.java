@@ -17,7 +17,6 @@ import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.tinytitans.engine.figures.Figures;
-import org.tinytitans.server.Ranges;
 import org.tinytitans.server.estimates.EstimateService;
 import org.tinytitans.server.settings.ClientSupport;
 import org.tinytitans.language.Expectation;

@@ -11,7 +11,6 @@ import org.eclipse.lsp4j.DiagnosticSeverity;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
 import org.tinytitans.engine.figures.Figures;
-import org.tinytitans.server.Ranges;
 import org.tinytitans.server.jobs.JobResults;
 import org.tinytitans.language.Checker;
 import org.tinytitans.language.Severity;

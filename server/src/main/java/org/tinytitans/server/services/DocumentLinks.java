@@ -3,7 +3,6 @@ package org.tinytitans.server.services;
 import java.nio.file.Path;
 import java.util.List;
 import org.eclipse.lsp4j.DocumentLink;
-import org.tinytitans.server.Ranges;
 import org.tinytitans.language.SpecDocument;
 
 /** Document links on the weight and data paths of a spec. */

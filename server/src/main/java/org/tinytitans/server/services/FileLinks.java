@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.tinytitans.language.SpecDocument;
-import org.tinytitans.language.TokenKind;
+import org.tinytitans.language.ast.TokenKind;
 import org.tinytitans.language.ast.Statement;
 import org.tinytitans.language.ast.Value;
 

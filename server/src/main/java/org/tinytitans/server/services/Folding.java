@@ -5,8 +5,8 @@ import java.util.List;
 import org.eclipse.lsp4j.FoldingRange;
 import org.eclipse.lsp4j.FoldingRangeKind;
 import org.tinytitans.language.SpecDocument;
-import org.tinytitans.language.Token;
-import org.tinytitans.language.TokenKind;
+import org.tinytitans.language.ast.Token;
+import org.tinytitans.language.ast.TokenKind;
 import org.tinytitans.language.ast.Statement;
 
 /** Folds every block spanning lines (to the line before its closing brace) and runs of comment lines. */

@@ -5,7 +5,6 @@ import java.util.List;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.TextEdit;
-import org.tinytitans.server.Ranges;
 import org.tinytitans.language.Formatter;
 import org.tinytitans.language.SpecDocument;
 

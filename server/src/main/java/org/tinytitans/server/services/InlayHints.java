@@ -9,7 +9,6 @@ import org.eclipse.lsp4j.InlayHintKind;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.tinytitans.engine.figures.Figures;
-import org.tinytitans.server.Ranges;
 import org.tinytitans.server.estimates.EstimateService;
 import org.tinytitans.server.jobs.JobResults;
 import org.tinytitans.language.SpecDocument;

@@ -10,9 +10,8 @@ import org.eclipse.lsp4j.WorkspaceEdit;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
-import org.tinytitans.server.Ranges;
 import org.tinytitans.language.SpecDocument;
-import org.tinytitans.language.TokenKind;
+import org.tinytitans.language.ast.TokenKind;
 import org.tinytitans.language.ast.Statement;
 import org.tinytitans.language.ast.Value;
 

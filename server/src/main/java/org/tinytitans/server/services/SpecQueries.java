@@ -7,7 +7,7 @@ import org.tinytitans.server.estimates.EstimateService;
 import org.tinytitans.language.SpecDocument;
 import org.tinytitans.language.ast.Statement;
 import org.tinytitans.language.ast.Value;
-import org.tinytitans.language.resolve.Quantity;
+import org.tinytitans.language.catalog.Quantity;
 
 /** Small questions about a parsed spec that several features ask: which model applies here, what a prune block says. */
 final class SpecQueries {

@@ -7,7 +7,6 @@ import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.SymbolInformation;
 import org.eclipse.lsp4j.SymbolKind;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
-import org.tinytitans.server.Ranges;
 import org.tinytitans.language.Outline;
 import org.tinytitans.language.OutlineNode;
 import org.tinytitans.language.SpecDocument;

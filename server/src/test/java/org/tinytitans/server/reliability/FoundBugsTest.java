@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
 import org.junit.jupiter.api.Test;
-import org.tinytitans.server.Ranges;
+import org.tinytitans.server.services.Ranges;
 import org.tinytitans.server.TextDocument;
 import org.tinytitans.language.SpecDocument;
 

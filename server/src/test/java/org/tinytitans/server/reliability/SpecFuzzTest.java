@@ -9,18 +9,20 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
-import org.tinytitans.language.Candidates;
 import org.tinytitans.language.Checker;
 import org.tinytitans.language.Diagnostic;
 import org.tinytitans.language.Formatter;
-import org.tinytitans.language.Hover;
 import org.tinytitans.language.Outline;
 import org.tinytitans.language.SpecDocument;
 import org.tinytitans.language.resolve.Experiments;
+import org.tinytitans.server.TitansAssert;
+import org.tinytitans.server.services.Completions;
+import org.tinytitans.server.services.Hover;
+import org.tinytitans.server.settings.ClientSupport;
 
 /**
- * The spec module alone, at volume: parser, checker, formatter, outline, resolver, completion candidates and
- * hover on tens of thousands of generated and mutated documents, each within a time limit. Properties: no
+ * The language module and the server's completion and hover, at volume: parser, checker, formatter, outline,
+ * resolver, completion and hover on tens of thousands of generated and mutated documents, each within a time limit. Properties: no
  * exception, diagnostics inside the text and at the position their offset says, formatting idempotent.
  */
 @Reliability
@@ -69,9 +71,12 @@ class SpecFuzzTest {
         assertEquals(once, Formatter.format(once), "formatting is idempotent");
         Outline.of(doc);
         Experiments.resolve(doc);
-        Candidates.at(doc, at);
-        Hover.at(doc, at).ifPresent(h -> {
-            if (h.range().start().offset() < 0 || h.range().end().offset() > text.length()) throw new AssertionError("hover range " + h.range());
-        });
+        Completions.complete(doc, at, TitansAssert.ESTIMATES, ClientSupport.full(), "WORLD");
+        var hover = Hover.hover(doc, at, TitansAssert.ESTIMATES, ClientSupport.full());
+        if (hover != null) {
+            var r = hover.getRange();
+            int lines = (int) text.chars().filter(c -> c == '\n').count() + 1;
+            if (r.getStart().getLine() < 0 || r.getEnd().getLine() >= lines) throw new AssertionError("hover range " + r);
+        }
     }
 }

@@ -1,7 +1,7 @@
 package org.tinytitans.engine.lm.eval;
 
 import java.util.Arrays;
-import org.tinytitans.engine.lm.LanguageModel;
+import org.tinytitans.engine.lm.model.LanguageModel;
 
 /**
  * Scores with a language model the way lm-evaluation-harness's {@code loglikelihood} does: trailing spaces of

@@ -3,7 +3,7 @@ package org.tinytitans.engine.lm.eval;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.tinytitans.engine.lm.LanguageModel;
+import org.tinytitans.engine.lm.model.LanguageModel;
 import org.tinytitans.engine.train.Progress;
 
 /**

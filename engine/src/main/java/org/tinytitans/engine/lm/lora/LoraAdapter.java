@@ -4,8 +4,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
-import org.tinytitans.engine.lm.LanguageModel;
-import org.tinytitans.engine.lm.Names;
+import org.tinytitans.engine.lm.model.LanguageModel;
+import org.tinytitans.engine.lm.model.Names;
 import org.tinytitans.engine.weights.Tensor;
 
 /**

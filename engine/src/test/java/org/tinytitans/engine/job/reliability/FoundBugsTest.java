@@ -11,7 +11,7 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tinytitans.engine.job.ExitCodes;
-import org.tinytitans.engine.job.AtomicFiles;
+import org.tinytitans.engine.files.AtomicFiles;
 
 /**
  * What the fault suite found, pinned as plain unit tests (not tagged: `mvn verify` runs them): a truncated

@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.tinytitans.engine.lm.LanguageModel;
-import org.tinytitans.engine.lm.LanguageModels;
+import org.tinytitans.engine.lm.model.LanguageModel;
+import org.tinytitans.engine.lm.model.LanguageModels;
 
 /**
  * The shipped byte-level model (trained on the Old Testament) on hand-made New Testament items in HellaSwag's

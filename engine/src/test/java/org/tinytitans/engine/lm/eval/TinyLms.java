@@ -4,12 +4,12 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
-import org.tinytitans.engine.lm.ByteTokenizer;
-import org.tinytitans.engine.lm.LanguageModel;
-import org.tinytitans.engine.lm.Layout;
-import org.tinytitans.engine.lm.LmConfig;
-import org.tinytitans.engine.lm.Names;
-import org.tinytitans.engine.lm.Shapes;
+import org.tinytitans.engine.lm.model.ByteTokenizer;
+import org.tinytitans.engine.lm.model.LanguageModel;
+import org.tinytitans.engine.lm.model.Layout;
+import org.tinytitans.engine.lm.model.LmConfig;
+import org.tinytitans.engine.lm.model.Names;
+import org.tinytitans.engine.lm.model.Shapes;
 import org.tinytitans.engine.weights.Tensor;
 
 /** Small byte-level Llama-layout models built in memory for the eval and LoRA tests. */

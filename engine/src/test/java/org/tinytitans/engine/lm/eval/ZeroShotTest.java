@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tinytitans.engine.lm.LanguageModel;
+import org.tinytitans.engine.lm.model.LanguageModel;
 import org.tinytitans.engine.train.Progress;
 
 /** Scoring: acc and acc_norm, the harness's tokenization of context + continuation, and a model that knows. */

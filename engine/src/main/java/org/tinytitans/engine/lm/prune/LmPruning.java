@@ -1,0 +1,92 @@
+package org.tinytitans.engine.lm.prune;
+
+import java.util.List;
+import org.tinytitans.engine.lm.model.LanguageModel;
+import org.tinytitans.engine.lm.model.Layout;
+import org.tinytitans.engine.lm.model.LmConfig;
+
+/**
+ * The facade the job runner calls for a {@code prune} block on a language model. Granularities: layers,
+ * neurons, heads (physical: smaller tensors and an updated config) and weights (zeroed, unstructured or N:M).
+ * Lower score means less important, removed first.
+ */
+public final class LmPruning {
+    private LmPruning() {}
+
+    /**
+     * One pruning step.
+     *
+     * @param granularity layers | neurons | heads | weights
+     * @param criterion   layers: random, block-influence, l1; neurons: random, magnitude, wanda, taylor;
+     *                    heads: random, magnitude, taylor; weights: magnitude, random, wanda, sparsegpt
+     * @param ratio       fraction to remove (layers: {@code int(ratio * layers)}, neurons: per layer
+     *                    {@code int(ratio * intermediate)}, heads: per key/value group, weights: per matrix or row)
+     * @param count       layers only: how many to remove, overriding the ratio when positive
+     * @param pattern     weights only: "N:M" (keep N of every M), or null
+     * @param calibration token windows for the data-driven criteria; null when there is no dataset
+     * @param seed        random criteria; neurons and heads use seed + layer index per layer (the tutorial: 42 + idx)
+     * @return a new model; the input model is left unchanged
+     */
+    public static LanguageModel apply(LanguageModel model, String granularity, String criterion, double ratio, int count,
+                                      String pattern, Calibration calibration, long seed) {
+        String crit = criterion == null ? "" : criterion.trim().toLowerCase(java.util.Locale.ROOT);
+        if (pattern != null && !granularity.equals("weights")) {
+            throw new IllegalArgumentException("pattern applies to weights only, not " + granularity);
+        }
+        return switch (granularity) {
+            case "layers" -> {
+                int n = model.config().layers();
+                int remove = count > 0 ? count : (int) (ratio * n);
+                if (remove >= n) {
+                    throw new IllegalArgumentException("removing " + remove + " of " + n + " layers leaves none");
+                }
+                double[] scores = LayerPruner.scores(model, crit, calibration, seed);
+                yield LayerPruner.keep(model, Ranking.keepHighest(scores, n - remove));
+            }
+            case "neurons" -> NeuronPruner.prune(model, crit, checkRatio(ratio), calibration, seed);
+            case "heads" -> HeadPruner.prune(model, crit, checkRatio(ratio), calibration, seed);
+            case "weights" -> {
+                int[] nm = pattern == null ? new int[] {0, 0} : parsePattern(pattern);
+                yield WeightSparsifier.prune(model, crit, ratio, nm[0], nm[1], calibration, seed);
+            }
+            default -> throw new IllegalArgumentException("granularity '" + granularity
+                    + "' does not apply to a language model; use layers, neurons, heads or weights");
+        };
+    }
+
+    /** Per-layer block-influence scores (1 - mean cosine), for reports; lowest is removed first. */
+    public static double[] blockInfluence(LanguageModel model, Calibration calibration) {
+        return LayerPruner.scores(model, "block-influence", calibration, 0);
+    }
+
+    static int[] parsePattern(String p) {
+        String[] parts = p.trim().split(":");
+        try {
+            if (parts.length == 2) {
+                return new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])};
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the message below
+        }
+        throw new IllegalArgumentException("pattern '" + p + "' is not N:M (e.g. 2:4)");
+    }
+
+    private static double checkRatio(double ratio) {
+        if (!(ratio > 0 && ratio < 1)) {
+            throw new IllegalArgumentException("ratio " + ratio + " must be between 0 and 1 (exclusive)");
+        }
+        return ratio;
+    }
+
+    static Calibration need(Calibration c, String criterion) {
+        if (c == null) {
+            throw new IllegalArgumentException("criterion " + criterion + " needs calibration text (a dataset)");
+        }
+        return c;
+    }
+
+    /** The decoder linears of a layout. */
+    static List<String> matrices(LmConfig c) {
+        return c.layout() == Layout.LLAMA ? List.of("q", "k", "v", "o", "gate", "up", "down") : List.of("q", "k", "v", "o", "up", "down");
+    }
+}
