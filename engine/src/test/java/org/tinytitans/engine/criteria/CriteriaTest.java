@@ -71,7 +71,7 @@ class CriteriaTest {
         }
         assertArrayEquals(new float[] {27, 54, 81}, score("l1", net, null)[0], 1e-4f);
         float root = (float) Math.sqrt(27);
-        assertArrayEquals(new float[] {root, 2 * root, 3 * root}, score("L2", net, null)[0], 1e-4f);
+        assertArrayEquals(new float[] {root, 2 * root, 3 * root}, score("l2", net, null)[0], 1e-4f);
         assertFalse(filter("l1").needsData());
     }
 
