@@ -60,6 +60,16 @@ class CatalogTest {
     }
 
     @Test
+    void theDefaultCriterionOfAGranularityFitsEveryFamilyItAppliesTo() {
+        for (GranularityInfo g : c.granularities()) {
+            String d = c.defaultCriterion(g.name()).orElseThrow();
+            for (ModelFamily f : g.families()) {
+                assertTrue(c.runs(g.name(), f, d), "prune " + g.name() + " without a criterion uses " + d + ", which " + f + " lacks");
+            }
+        }
+    }
+
+    @Test
     void unitsAndLookups() {
         assertEquals(UnitKind.CARBON_INTENSITY, c.unit("kg/kWh").orElseThrow().kind());
         assertEquals(1e6, c.unit("M").orElseThrow().factor());
