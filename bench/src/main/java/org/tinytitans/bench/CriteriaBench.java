@@ -3,15 +3,17 @@ package org.tinytitans.bench;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.tinytitans.engine.criteria.Criteria;
 import org.tinytitans.engine.criteria.Criterion;
 import org.tinytitans.engine.data.ImageSet;
 import org.tinytitans.engine.data.Synthetic;
+import org.tinytitans.engine.methods.Methods;
+import org.tinytitans.engine.methods.VisionScoring;
 import org.tinytitans.engine.model.Network;
 import org.tinytitans.engine.prune.FilterPruning;
 import org.tinytitans.engine.prune.LayerPruning;
 import org.tinytitans.engine.train.NoGrad;
 import org.tinytitans.engine.train.Progress;
+import org.tinytitans.language.catalog.ModelFamily;
 
 /** Wall time to score each criterion and to cut the network (50% filters per layer, or 3 blocks) on ResNet-20/56. */
 public final class CriteriaBench {
@@ -77,10 +79,10 @@ public final class CriteriaBench {
         ImageSet data = Synthetic.normal(samples, 3, 32, 32, 10, 1);
         for (int depth : new int[] {20, 56}) {
             try (Network net = Nets.resnet(repo, depth)) {
-                NoGrad.call(() -> Criteria.filter("l1").score(net, null, 1, Progress.NONE));
-                for (String name : Criteria.FILTER_NAMES) {
+                NoGrad.call(() -> vision("filters", "l1").score(net, null, 1, Progress.NONE));
+                for (String name : names("filters")) {
                     System.err.println("criteria: resnet" + depth + " filters " + name);
-                    Criterion c = Criteria.filter(name);
+                    Criterion c = vision("filters", name);
                     String[] took = new String[1];
                     // Taylor needs gradients; the others run in inference mode as jobs run them.
                     float[][] s = score(c, net, data, took);
@@ -97,12 +99,12 @@ public final class CriteriaBench {
                 for (String name : List.of("kl-divergence", "cka")) {
                     System.err.println("criteria: resnet" + depth + " filters " + name + " one filter per pass");
                     String[] took = new String[1];
-                    score(Criteria.filter(name), new OneFilterPerPass(net), data, took);
+                    score(vision("filters", name), new OneFilterPerPass(net), data, took);
                     t.row("resnet" + depth, "filters", name + " (one filter per pass)", took[0], "", "");
                 }
-                for (String name : Criteria.LAYER_NAMES) {
+                for (String name : names("layers")) {
                     System.err.println("criteria: resnet" + depth + " layers " + name);
-                    Criterion c = Criteria.layer(name);
+                    Criterion c = vision("layers", name);
                     String[] took = new String[1];
                     float[][] s = score(c, net, data, took);
                     if (s == null) {
@@ -122,5 +124,15 @@ public final class CriteriaBench {
             }
         }
         return md.append(t.markdown()).append("\n").toString();
+    }
+
+    /** The residual-model criteria of a granularity, in the registry's order. */
+    private static List<String> names(String granularity) {
+        return Methods.all().stream().filter(m -> m.info().granularity().equals(granularity) && m.info().family() == ModelFamily.RESIDUAL
+                && m instanceof VisionScoring).map(m -> m.info().criterion()).toList();
+    }
+
+    private static Criterion vision(String granularity, String name) {
+        return ((VisionScoring) Methods.find(granularity, ModelFamily.RESIDUAL, name).orElseThrow()).criterion();
     }
 }

@@ -93,7 +93,7 @@ public final class EngineBench {
     private void unstructured(StringBuilder md, Network dense) {
         System.err.println("engine: unstructured");
         try (Network masked = dense.copy()) {
-            WeightPruning.Result r = WeightPruning.apply(masked, "magnitude", 0.5, Scope.PER_LAYER, null, List.of(), 1);
+            WeightPruning.Result r = WeightPruning.apply(masked, WeightPruning.Rule.MAGNITUDE, 0.5, Scope.PER_LAYER, null, List.of(), 1);
             Map<String, Network> pair = new LinkedHashMap<>();
             pair.put("dense", dense);
             pair.put("50% weights zeroed", masked);

@@ -34,7 +34,7 @@ public final class Nets {
 
     /** L1 filter pruning of every prunable conv at {@code ratio}, per layer (the tutorial's part 2). */
     public static Network pruneL1(Network dense, double ratio) {
-        float[][] scores = Criteria.filter("l1").score(dense, null, 1, Progress.NONE);
+        float[][] scores = Criteria.l1(org.tinytitans.engine.criteria.Level.FILTER).score(dense, null, 1, Progress.NONE);
         return FilterPruning.apply(dense, scores, ratio, "per-layer", List.of());
     }
 

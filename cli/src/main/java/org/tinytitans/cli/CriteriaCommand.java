@@ -59,9 +59,17 @@ final class CriteriaCommand implements Callable<Integer> {
                 o.addProperty("name", ci.name());
                 o.addProperty("title", ci.title());
                 o.addProperty("needsData", ci.needsData());
+                o.addProperty("cost", ci.cost().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
                 JsonArray grans = new JsonArray();
                 ci.granularities().forEach(grans::add);
                 o.add("granularities", grans);
+                JsonObject families = new JsonObject();
+                for (String gn : ci.granularities()) {
+                    JsonArray fs = new JsonArray();
+                    c.families(gn, ci.name()).forEach(f -> fs.add(f.key()));
+                    families.add(gn, fs);
+                }
+                o.add("families", families);
                 o.addProperty("doc", ci.doc());
                 o.addProperty("reference", ci.reference());
                 if (g != null) o.addProperty("default", ci.name().equals(byDefault));
@@ -75,8 +83,8 @@ final class CriteriaCommand implements Callable<Integer> {
                 out.println();
             }
             for (CriterionInfo ci : list) {
-                out.println(ci.name() + "  " + ci.title() + "  (" + String.join(", ", ci.granularities())
-                        + (ci.needsData() ? "; needs data" : "; no data") + (ci.name().equals(byDefault) ? "; the default" : "") + ")");
+                out.println(ci.name() + "  " + ci.title() + "  (" + ci.cost().label() + (ci.name().equals(byDefault) ? "; the default" : "") + ")");
+                for (String line : Wrap.lines("for " + c.applies(ci.name()), 96)) out.println("    " + line);
                 for (String line : Wrap.lines(ci.doc(), 96)) out.println("    " + line);
                 out.println("    " + ci.reference());
             }

@@ -3,7 +3,6 @@ package org.tinytitans.cli;
 import java.util.List;
 import org.tinytitans.language.catalog.Catalog;
 import org.tinytitans.language.catalog.DatasetInfo;
-import org.tinytitans.language.catalog.GranularityInfo;
 import org.tinytitans.language.catalog.ModelInfo;
 
 /**
@@ -20,8 +19,8 @@ final class StarterSpec {
         // language models lose layers at random, as the tutorial's LM case; vision models lose filters
         String granularity = lm ? "layers" : "filters";
         String criterion = lm ? "random" : c.defaultCriterion(granularity).orElseThrow();
-        GranularityInfo g = c.granularity(granularity).orElseThrow();
-        String others = String.join(", ", g.criteria().stream().filter(x -> !x.equals(criterion)).toList());
+        String others = String.join(", ", c.criteria(granularity, m.modelFamily()).stream().map(x -> x.name())
+                .filter(x -> !x.equals(criterion)).toList());
         String name = m.name().replaceAll("[^A-Za-z0-9_-]", "_") + "_" + criterion;
         StringBuilder s = new StringBuilder();
         s.append("# Starter spec for ").append(m.name()).append(": ").append(m.doc()).append('\n');

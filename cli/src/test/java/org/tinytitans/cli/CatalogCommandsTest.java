@@ -50,6 +50,9 @@ class CatalogCommandsTest {
         assertTrue(arr.get(0).getAsJsonObject().get("default").getAsBoolean(), "l1 is the default for filters");
         CriterionInfo l1 = Catalog.get().criterion("l1").orElseThrow();
         assertEquals(l1.doc(), arr.get(0).getAsJsonObject().get("doc").getAsString());
+        assertEquals("no-data", arr.get(0).getAsJsonObject().get("cost").getAsString());
+        assertEquals("[\"cnn\",\"residual\"]", arr.get(0).getAsJsonObject().getAsJsonObject("families").get("filters").toString());
+        assertEquals("[\"residual\",\"language\"]", arr.get(0).getAsJsonObject().getAsJsonObject("families").get("layers").toString());
     }
 
     @Test

@@ -66,7 +66,8 @@ public final class Codes {
     public static final String MODEL_DATASET_MISMATCH = code("model-dataset-mismatch", "A language model with an image dataset or the reverse.", "model tiny-lm; dataset |cifar10");
     public static final String CLASSES_MISMATCH = code("classes-mismatch", "A dataset with another number of classes than the model has outputs: its labels would not be the model's classes.", "model mobilenetv2; dataset imagenet { classes |10 }");
     public static final String VISION_ONLY = code("vision-only", "Something that applies to vision models only (ONNX export, `runtime onnxruntime`) on a language model.", "model tiny-lm; export |onnx");
-    public static final String CRITERION_FAMILY = code("criterion-family", "A granularity that does not apply to the model's family (e.g. `prune heads` on a CNN).", "model resnet56; prune |heads { ratio 20% }");
+    public static final String CRITERION_FAMILY = code("criterion-family", "A granularity that does not apply to the model's family (e.g. `prune heads` on a CNN, `prune layers` on a CNN without residual blocks).", "model resnet56; prune |heads { ratio 20% }");
+    public static final String CRITERION_MODEL = code("criterion-model", "A criterion of the granularity that the model's family cannot use (e.g. `wanda` weights on a vision model); the message lists the ones it can.", "model resnet20; prune weights { criterion |wanda }");
 
     private Codes() {}
 

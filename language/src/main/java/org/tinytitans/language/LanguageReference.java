@@ -2,6 +2,7 @@ package org.tinytitans.language;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.tinytitans.language.Codes;
@@ -12,6 +13,7 @@ import org.tinytitans.language.catalog.DatasetInfo;
 import org.tinytitans.language.catalog.ExportFormatInfo;
 import org.tinytitans.language.catalog.GranularityInfo;
 import org.tinytitans.language.catalog.MetricInfo;
+import org.tinytitans.language.catalog.ModelFamily;
 import org.tinytitans.language.catalog.ModelInfo;
 import org.tinytitans.language.catalog.PropertyInfo;
 import org.tinytitans.language.catalog.TargetInfo;
@@ -183,24 +185,31 @@ public final class LanguageReference {
         md.append("## Granularities and criteria\n\n")
                 .append("Lower score means less important: the lowest-scoring structures are removed first. When a prune block names\n")
                 .append("no criterion, the first weights-only criterion of its granularity is used.\n\n");
-        md.append("| granularity | removes | criteria (the tutorial's first) |\n|---|---|---|\n");
+        md.append("Which criterion applies depends on the granularity and on the model's family: ")
+                .append(Arrays.stream(ModelFamily.values()).map(f -> f.plural() + " (`" + f.key() + "`)").collect(Collectors.joining(", ")))
+                .append(".\nEach zoo model's family is in the zoo table below; the checker reports a criterion the model's family\n")
+                .append("cannot use and names the ones it can.\n\n");
+        md.append("| granularity | removes | family | criteria (the tutorial's first) |\n|---|---|---|---|\n");
         for (GranularityInfo g : c.granularities()) {
-            md.append("| `").append(g.name()).append("` | ").append(g.removes().replace("|", "\\|")).append(" | ")
-                    .append(g.criteria().stream().map(x -> "`" + x + "`").collect(Collectors.joining(", "))).append(" |\n");
+            for (ModelFamily f : g.families()) {
+                md.append("| `").append(g.name()).append("` | ").append(g.removes().replace("|", "\\|")).append(" | `").append(f.key())
+                        .append("` | ").append(c.criteria(g.name(), f).stream().map(x -> "`" + x.name() + "`").collect(Collectors.joining(", ")))
+                        .append(" |\n");
+            }
         }
         md.append("\n");
         for (GranularityInfo g : c.granularities()) {
-            md.append("- `prune ").append(g.name()).append("`").append(g.family().equals("any") ? "" : " (" + g.family() + " models)")
-                    .append(": ").append(g.doc()).append("\n");
+            md.append("- `prune ").append(g.name()).append("` (").append(g.families().stream().map(ModelFamily::plural)
+                    .collect(Collectors.joining(", "))).append("): ").append(g.doc()).append("\n");
         }
-        md.append("\n### Criteria\n\n| criterion | granularities | needs data | meaning | reference |\n|---|---|---|---|---|\n");
+        md.append("\n### Criteria\n\n| criterion | applies to | cost | meaning | reference |\n|---|---|---|---|---|\n");
         for (CriterionInfo k : c.criteria()) {
             md.append("| `").append(k.name()).append("` ").append(k.title()).append(" | ")
-                    .append(String.join(", ", k.granularities())).append(" | ").append(k.needsData() ? "yes" : "no")
+                    .append(c.applies(k.name())).append(" | ").append(k.cost().label())
                     .append(" | ").append(k.doc().replace("|", "\\|")).append(" | ").append(k.reference()).append(" |\n");
         }
-        md.append("\nA criterion that needs data without a `dataset` in its experiment (or the file's defaults) is an error,\n")
-                .append("reported at the criterion.\n\n");
+        md.append("\nA criterion that costs more than the weights needs data: without a `dataset` in its experiment (or the\n")
+                .append("file's defaults) it is an error, reported at the criterion.\n\n");
     }
 
     private static void metrics(StringBuilder md, Catalog c) {
@@ -237,7 +246,7 @@ public final class LanguageReference {
     private static void zoo(StringBuilder md, Catalog c) {
         md.append("## Zoo models\n\n| model | family | default dataset | input | classes | description |\n|---|---|---|---|---|---|\n");
         for (ModelInfo m : c.models()) {
-            md.append("| `").append(m.name()).append("` | ").append(m.family()).append(" | `").append(m.defaultDataset()).append("` | ")
+            md.append("| `").append(m.name()).append("` | `").append(m.modelFamily().key()).append("` | `").append(m.defaultDataset()).append("` | ")
                     .append(m.inputShape().stream().map(String::valueOf).collect(Collectors.joining("x"))).append(" | ")
                     .append(m.classes() == 0 ? "vocabulary" : String.valueOf(m.classes())).append(" | ").append(m.doc()).append(" |\n");
         }

@@ -18,6 +18,7 @@ import org.tinytitans.language.catalog.CriterionInfo;
 import org.tinytitans.language.catalog.DatasetInfo;
 import org.tinytitans.language.catalog.ExportFormatInfo;
 import org.tinytitans.language.catalog.GranularityInfo;
+import org.tinytitans.language.catalog.ModelFamily;
 import org.tinytitans.language.catalog.ModelInfo;
 import org.tinytitans.language.catalog.PropertyInfo;
 import org.tinytitans.language.catalog.TargetInfo;
@@ -299,9 +300,8 @@ final class SemanticChecker {
             g = C.granularity(v.text()).filter(x -> v.kind() == TokenKind.NAME).orElse(null);
             if (g == null) {
                 report.unknown(v.range(), Codes.UNKNOWN_GRANULARITY, "granularity", v.text(), grans);
-            } else if (ctx.model() != null && !g.family().equals("any") && !g.family().equals(ctx.model().family())) {
-                report.error(v.range(), Codes.CRITERION_FAMILY, "prune " + g.name() + " applies to " + g.family()
-                        + " models, but '" + ctx.model().name() + "' is a " + ctx.model().family() + " model");
+            } else if (ctx.model() != null && !g.families().contains(ctx.model().modelFamily())) {
+                report.error(v.range(), Codes.CRITERION_FAMILY, C.granularityMismatch(g, ctx.model().modelFamily(), ctx.model().name()));
             }
         }
         GranularityInfo gran = g;
@@ -327,10 +327,17 @@ final class SemanticChecker {
         }
     }
 
+    /** The criteria of a granularity that the experiment's model can use (all of them when the model is unknown). */
+    private static List<String> usable(GranularityInfo g, Context ctx) {
+        ModelFamily family = ctx.model() == null || !g.families().contains(ctx.model().modelFamily()) ? null : ctx.model().modelFamily();
+        return C.criteria(g.name(), family).stream().map(CriterionInfo::name).toList();
+    }
+
     private void checkCriterion(Statement c, GranularityInfo g, Context ctx) {
+        List<String> usable = g == null ? List.of() : usable(g, ctx);
         if (c.values().isEmpty()) {
             report.error(c.keyword().range(), Codes.MISSING_VALUE, "'criterion' needs a name"
-                    + (g == null ? "" : ": one of " + String.join(", ", g.criteria())));
+                    + (g == null ? "" : ": one of " + String.join(", ", usable)));
             return;
         }
         String where = g == null ? "prune" : "prune " + g.name();
@@ -342,7 +349,7 @@ final class SemanticChecker {
             }
             Optional<CriterionInfo> info = C.criterion(v.text()).filter(x -> v.kind() == TokenKind.NAME);
             if (info.isEmpty()) {
-                List<String> pool = g != null ? g.criteria() : C.criteria().stream().map(CriterionInfo::name).toList();
+                List<String> pool = g != null ? usable : C.criteria().stream().map(CriterionInfo::name).toList();
                 List<String> close = Catalog.suggestions(v.text(), pool);
                 String hint = close.isEmpty() ? "; expected one of: " + String.join(", ", pool)
                         : "; did you mean '" + close.get(0) + "'?";
@@ -350,7 +357,11 @@ final class SemanticChecker {
             } else if (g != null && !g.criteria().contains(v.text())) {
                 report.error(v.range(), Codes.CRITERION_GRANULARITY, "criterion '" + v.text() + "' does not apply to " + where
                         + " (it works on " + String.join(", ", info.get().granularities()) + "); use one of: "
-                        + String.join(", ", g.criteria()), g.criteria());
+                        + String.join(", ", usable), usable);
+            } else if (g != null && ctx.model() != null && g.families().contains(ctx.model().modelFamily())
+                    && !C.runs(g.name(), ctx.model().modelFamily(), v.text())) {
+                // The granularity fits the model (else its own error stands) but this criterion needs another family.
+                report.error(v.range(), Codes.CRITERION_MODEL, C.criterionMismatch(g, ctx.model().modelFamily(), v.text(), ctx.model().name()), usable);
             } else if (info.get().needsData() && !ctx.hasDataset()) {
                 String example = ctx.model() == null ? "cifar10" : ctx.model().defaultDataset();
                 report.error(v.range(), Codes.MISSING_DATASET, "criterion '" + v.text()

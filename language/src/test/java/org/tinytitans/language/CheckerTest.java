@@ -29,7 +29,27 @@ class CheckerTest {
         Diagnostic d = assertOnly(experiment("prune filters { criterion |wanda; ratio 50% }"), "criterion-granularity");
         assertTrue(d.message().contains("does not apply to prune filters"), d.message());
         assertOnly(experiment("prune weights { criterion |fpgm; ratio 50% }"), "criterion-granularity");
-        assertNoErrors(experiment("prune layers { criterion block-influence; count 2 }"));
+        assertNoErrors("experiment e { model tiny-lm { weights \"m\" }; dataset text { path \"t.txt\" }\n prune layers { criterion block-influence; count 2 } }");
+    }
+
+    @Test
+    void criterionTheModelsFamilyCannotUseNamesTheOnesItCan() {
+        Diagnostic d = assertOnly("experiment e { model resnet20; dataset cifar10\n prune weights { criterion |wanda; ratio 50% } }", "criterion-model");
+        assertEquals("criterion wanda needs a language model; for resnet20's weights: magnitude, random", d.message());
+        assertEquals(List.of("magnitude", "random"), d.suggestions());
+        d = assertOnly(experiment("prune layers { criterion |block-influence; count 2 }"), "criterion-model");
+        assertEquals("criterion block-influence needs a language model; for resnet56's layers: l1, random, rank, expected-abs, kl-divergence, cka",
+                d.message());
+        d = assertOnly("experiment e { model tiny-lm { weights \"m\" }; dataset text { path \"t.txt\" }\n prune layers { criterion |rank } }",
+                "criterion-model");
+        assertEquals("criterion rank needs a vision model with residual blocks; for tiny-lm's layers: l1, random, block-influence", d.message());
+        assertNoErrors("experiment e { model tiny-lm { weights \"m\" }; dataset text { path \"t.txt\" }\n prune weights { criterion wanda } }");
+    }
+
+    @Test
+    void granularityTheModelsFamilyLacks() {
+        Diagnostic d = assertOnly("experiment e { model mnist-cnn; dataset mnist\n prune |layers { criterion l1; count 1 } }", "criterion-family");
+        assertEquals("prune layers needs a vision model with residual blocks or a language model, but 'mnist-cnn' is a vision CNN", d.message());
     }
 
     @Test

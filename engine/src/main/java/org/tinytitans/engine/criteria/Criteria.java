@@ -1,59 +1,55 @@
 package org.tinytitans.engine.criteria;
 
-import java.util.List;
-import java.util.Locale;
-
 /**
- * Registry of pruning criteria by name. Names are matched ignoring case, '-' and '_', so the tutorial's
- * spellings (L1, expectedABS, klDivergence, CKA) work too.
+ * The vision criteria's constructors. Which of them applies at which granularity, and under which name, is the
+ * method registry's (org.tinytitans.engine.methods.Methods) to say; this class only builds them.
  */
 public final class Criteria {
-    public static final List<String> FILTER_NAMES =
-            List.of("l1", "l2", "random", "rank", "expected-abs", "kl-divergence", "cka", "taylor", "fpgm");
-    public static final List<String> LAYER_NAMES = List.of("l1", "random", "rank", "expected-abs", "kl-divergence", "cka");
-
     private Criteria() { }
 
-    public static Criterion filter(String name) {
-        return switch (key(name)) {
-            case "l1" -> new Norm(Level.FILTER, false);
-            case "l2" -> new Norm(Level.FILTER, true);
-            case "random" -> new RandomScores(Level.FILTER);
-            case "rank", "hrank" -> new FeatureRank(Level.FILTER);
-            case "expectedabs" -> new ExpectedAbs(Level.FILTER);
-            case "kldivergence", "kl" -> new KlDivergence(Level.FILTER, false);
-            case "kldivergencetutorial" -> new KlDivergence(Level.FILTER, true);
-            case "cka" -> new CkaScore(Level.FILTER);
-            case "taylor" -> new Taylor();
-            case "fpgm" -> new Fpgm();
-            default -> throw new IllegalArgumentException(
-                    "unknown filter criterion '" + name + "' (known: " + String.join(", ", FILTER_NAMES) + ")");
-        };
+    /** Sum of |w| per filter; for a block, the mean filter L1 of its convs. */
+    public static Criterion l1(Level level) {
+        return new Norm(level, false);
     }
 
-    public static Criterion layer(String name) {
-        return switch (key(name)) {
-            case "l1" -> new Norm(Level.LAYER, false);
-            case "random" -> new RandomScores(Level.LAYER);
-            case "rank", "hrank" -> new FeatureRank(Level.LAYER);
-            case "expectedabs" -> new ExpectedAbs(Level.LAYER);
-            case "kldivergence", "kl" -> new KlDivergence(Level.LAYER, false);
-            case "kldivergencetutorial" -> new KlDivergence(Level.LAYER, true);
-            case "cka" -> new CkaScore(Level.LAYER);
-            default -> throw new IllegalArgumentException(
-                    "unknown layer criterion '" + name + "' (known: " + String.join(", ", LAYER_NAMES) + ")");
-        };
+    /** Euclidean norm per filter. */
+    public static Criterion l2() {
+        return new Norm(Level.FILTER, true);
     }
 
-    public static boolean isFilter(String name) {
-        return FILTER_NAMES.stream().anyMatch(n -> key(n).equals(key(name))) || key(name).equals("kldivergencetutorial");
+    public static Criterion random(Level level) {
+        return new RandomScores(level);
     }
 
-    public static boolean isLayer(String name) {
-        return LAYER_NAMES.stream().anyMatch(n -> key(n).equals(key(name))) || key(name).equals("kldivergencetutorial");
+    /** HRank: mean rank of each channel's feature maps. */
+    public static Criterion rank(Level level) {
+        return new FeatureRank(level);
     }
 
-    private static String key(String name) {
-        return name == null ? "" : name.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
+    public static Criterion expectedAbs(Level level) {
+        return new ExpectedAbs(level);
+    }
+
+    public static Criterion klDivergence(Level level) {
+        return new KlDivergence(level, false);
+    }
+
+    /** The tutorial's variant (softmax applied twice), to reproduce its numbers; the language does not offer it. */
+    public static Criterion klDivergenceTutorial(Level level) {
+        return new KlDivergence(level, true);
+    }
+
+    public static Criterion cka(Level level) {
+        return new CkaScore(level);
+    }
+
+    /** First-order Taylor: |sum(a * dL/da)| per filter. */
+    public static Criterion taylor() {
+        return new Taylor();
+    }
+
+    /** Distance to the layer's geometric median. */
+    public static Criterion fpgm() {
+        return new Fpgm();
     }
 }

@@ -22,7 +22,10 @@ import org.tinytitans.engine.lm.eval.Accuracy;
 import org.tinytitans.engine.lm.eval.ZeroShot;
 import org.tinytitans.engine.lm.lora.Lora;
 import org.tinytitans.engine.lm.lora.LoraConfig;
+import org.tinytitans.engine.methods.LanguagePruning;
+import org.tinytitans.engine.methods.Methods;
 import org.tinytitans.engine.metrics.PhaseEnergy;
+import org.tinytitans.language.catalog.ModelFamily;
 import org.tinytitans.language.resolve.ExperimentRun;
 import org.tinytitans.language.resolve.FinetuneSpec;
 import org.tinytitans.language.resolve.PruneSpec;
@@ -220,9 +223,14 @@ final class LanguageExperiment {
     }
 
     private LanguageModel prune(LanguageModel model, PruneSpec p) {
-        boolean data = org.tinytitans.language.catalog.Catalog.get().criterion(p.criterion()).map(c -> c.needsData()).orElse(false);
+        LanguagePruning method;
+        try {
+            method = (LanguagePruning) Methods.require(p.granularity(), ModelFamily.LANGUAGE, p.criterion(), run.model().name());
+        } catch (IllegalArgumentException e) {
+            throw new JobFailure(e.getMessage(), p.criterionRange() != null ? p.criterionRange() : p.range(), e);
+        }
         Calibration calibration = null;
-        if (data || "block-influence".equals(p.criterion())) {
+        if (method.needsData()) {
             if (text == null) {
                 throw new JobFailure("criterion " + p.criterion() + " needs calibration text: add `dataset text { path \"...\" }`", p.criterionRange());
             }
@@ -238,7 +246,7 @@ final class LanguageExperiment {
             ctx.phase("pruning", Amount.label(p) + (steps > 1 ? " (step " + k + "/" + steps + ")" : ""));
             LanguageModel next;
             try {
-                next = LmPruning.apply(current, p.granularity(), p.criterion(), ratio, count, pattern, calibration, p.seed());
+                next = LmPruning.apply(current, p.granularity(), method.criterion(), ratio, count, pattern, calibration, p.seed());
             } catch (IllegalArgumentException e) {
                 throw new JobFailure(e.getMessage(), p.range(), e);
             }

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.tinytitans.engine.criteria.Criteria;
 import org.tinytitans.engine.criteria.Criterion;
 import org.tinytitans.engine.data.DataException;
 import org.tinytitans.engine.data.ClassIndex;
@@ -32,6 +31,11 @@ import org.tinytitans.engine.latency.LatencyReport;
 import org.tinytitans.engine.latency.LatencyStats;
 import org.tinytitans.engine.latency.LoadAverage;
 import org.tinytitans.engine.latency.Roofline;
+import org.tinytitans.engine.methods.Families;
+import org.tinytitans.engine.methods.Methods;
+import org.tinytitans.engine.methods.PruningMethod;
+import org.tinytitans.engine.methods.VisionScoring;
+import org.tinytitans.engine.methods.VisionWeights;
 import org.tinytitans.engine.metrics.PhaseEnergy;
 import org.tinytitans.engine.model.Models;
 import org.tinytitans.engine.model.InferenceForm;
@@ -70,6 +74,7 @@ final class VisionExperiment {
     private ImageSet test;
     /** Why latency was timed with other threads than the process's, when the load made us choose. */
     private String threadsNote;
+    private org.tinytitans.language.catalog.ModelFamily family;
 
     VisionExperiment(JobContext ctx) {
         this.ctx = ctx;
@@ -86,6 +91,7 @@ final class VisionExperiment {
         try (var p = ctx.green().meter().phase("load")) {
             ctx.phase("load", "loading " + run.model().name() + (run.model().weights() == null ? " (random init)" : " from " + run.model().weights()));
             dense = loadModel();
+            family = Families.of(run.model().name(), dense.graph());
             loadData(wanted, dense.graph());
         }
         Network current = dense;
@@ -227,35 +233,22 @@ final class VisionExperiment {
         if (run.finetune() != null) {
             return true;
         }
-        return run.prunes().stream().anyMatch(p -> criterion(p).needsData());
+        return run.prunes().stream().anyMatch(p -> method(p).needsData());
     }
 
-    private Criterion criterion(PruneSpec p) {
+    /** The registry's method for a prune block on this model; a mismatch (a spec `check` did not see) is said at the criterion. */
+    private PruningMethod method(PruneSpec p) {
         try {
-            return switch (p.granularity()) {
-                case "filters" -> Criteria.filter(p.criterion());
-                case "layers" -> Criteria.layer(p.criterion());
-                case "weights" -> weightCriterion(p);
-                default -> throw new JobFailure("prune " + p.granularity() + " applies to language models; "
-                        + run.model().name() + " is a vision model", p.range());
-            };
+            return Methods.require(p.granularity(), family, p.criterion(), run.model().name());
         } catch (IllegalArgumentException e) {
-            throw new JobFailure(e.getMessage(), p.criterionRange());
+            throw new JobFailure(e.getMessage(), p.criterionRange() != null ? p.criterionRange() : p.range());
         }
-    }
-
-    private Criterion weightCriterion(PruneSpec p) {
-        if (!p.criterion().equals("magnitude") && !p.criterion().equals("random")) {
-            throw new JobFailure("criterion " + p.criterion() + " for prune weights needs layer activations of a "
-                    + "language model; vision models support magnitude and random", p.criterionRange());
-        }
-        return Criteria.filter("random"); // only consulted for needsData(): weight criteria here need none
     }
 
     private Network prune(Network current, Network dense, PruneSpec p) {
-        Criterion criterion = criterion(p);
+        PruningMethod method = method(p);
         ImageSet samples = null;
-        if (criterion.needsData()) {
+        if (method.needsData()) {
             if (train == null) {
                 throw new JobFailure("criterion " + p.criterion() + " needs data: add a dataset", p.criterionRange());
             }
@@ -266,18 +259,19 @@ final class VisionExperiment {
         for (int k = 1; k <= steps; k++) {
             String label = Amount.label(p) + (steps > 1 ? " (step " + k + "/" + steps + ")" : "");
             Network next;
-            if (p.granularity().equals("weights")) {
+            if (method instanceof VisionWeights weights) {
                 try (var ph = ctx.green().meter().phase("pruning")) {
                     ctx.phase("pruning", label);
                     next = current.copy();
                     double ratio = stepRatio(p.ratio() == null ? 0.5 : p.ratio(), k, steps);
-                    var r = WeightPruning.apply(next, p.criterion(), ratio, org.tinytitans.engine.prune.Scope.parse(p.scope()), p.pattern(), p.exclude(), p.seed());
+                    var r = WeightPruning.apply(next, weights.rule(), ratio, org.tinytitans.engine.prune.Scope.parse(p.scope()), p.pattern(), p.exclude(), p.seed());
                     if (!r.skipped().isEmpty()) {
                         notes.add("N:M pattern skipped " + r.skipped().size() + " kernel(s) whose input channels are not a multiple of M: " + r.skipped());
                     }
                     notes.add(String.format(Locale.ROOT, "unstructured pruning zeroed %.1f%% of the pruned kernels' weights; dense kernels run no faster for it", r.sparsity() * 100));
                 }
             } else {
+                Criterion criterion = ((VisionScoring) method).criterion();
                 float[][] scores;
                 try (var ph = ctx.green().meter().phase("scoring")) {
                     ctx.phase("scoring", "scoring with " + p.criterion() + (samples == null ? "" : " on " + samples.size() + " samples"));

@@ -32,8 +32,11 @@ public final class WeightPruning {
         return l.kind() == Kind.CONV ? (long) l.out() * (l.in() / l.groups()) * l.kernel() * l.kernel() : (long) l.in() * l.out();
     }
 
+    /** How single weights are scored; the method registry (org.tinytitans.engine.methods) names them. */
+    public enum Rule { MAGNITUDE, RANDOM }
+
     /** Magnitude (|w|) or random scores. */
-    public static Result apply(Network net, String criterion, double ratio, Scope scope, int[] pattern, List<String> exclude, long seed) {
+    public static Result apply(Network net, Rule criterion, double ratio, Scope scope, int[] pattern, List<String> exclude, long seed) {
         Random rnd = new Random(seed);
         Map<String, float[]> scores = new LinkedHashMap<>();
         for (String t : targets(net, exclude)) {
@@ -41,9 +44,8 @@ public final class WeightPruning {
             float[] s = new float[w.length];
             for (int i = 0; i < w.length; i++) {
                 s[i] = switch (criterion) {
-                    case "magnitude", "l1" -> Math.abs(w[i]);
-                    case "random" -> rnd.nextFloat();
-                    default -> throw new IllegalArgumentException("unknown weight criterion '" + criterion + "'; use magnitude or random");
+                    case MAGNITUDE -> Math.abs(w[i]);
+                    case RANDOM -> rnd.nextFloat();
                 };
             }
             scores.put(t, s);

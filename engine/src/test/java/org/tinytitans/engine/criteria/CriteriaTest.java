@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.tinytitans.engine.data.ImageSet;
+import org.tinytitans.engine.methods.Methods;
+import org.tinytitans.engine.methods.VisionScoring;
 import org.tinytitans.engine.train.Progress;
+import org.tinytitans.language.catalog.ModelFamily;
 
 /** Each criterion on a FakeNet whose right answer is known by construction. */
 class CriteriaTest {
@@ -45,7 +48,16 @@ class CriteriaTest {
     }
 
     static float[][] score(String name, FakeNet net, ImageSet samples) {
-        return Criteria.filter(name).score(net, samples, 42, Progress.NONE);
+        return filter(name).score(net, samples, 42, Progress.NONE);
+    }
+
+    /** A filter criterion as the registry binds it (the tutorial's double-softmax KL is not a language criterion). */
+    static Criterion filter(String name) {
+        return name.equals("kl-divergence-tutorial") ? Criteria.klDivergenceTutorial(Level.FILTER) : vision("filters", name);
+    }
+
+    static Criterion vision(String granularity, String name) {
+        return ((VisionScoring) Methods.find(granularity, ModelFamily.RESIDUAL, name).orElseThrow()).criterion();
     }
 
     @Test
@@ -59,16 +71,16 @@ class CriteriaTest {
         }
         assertArrayEquals(new float[] {27, 54, 81}, score("l1", net, null)[0], 1e-4f);
         float root = (float) Math.sqrt(27);
-        assertArrayEquals(new float[] {root, 2 * root, 3 * root}, score("L2", net, null)[0], 1e-4f);
-        assertFalse(Criteria.filter("l1").needsData());
+        assertArrayEquals(new float[] {root, 2 * root, 3 * root}, score("l2", net, null)[0], 1e-4f);
+        assertFalse(filter("l1").needsData());
     }
 
     @Test
     void randomIsSeededAndShapedLikeTheUnits() {
         FakeNet net = net();
-        float[][] a = Criteria.filter("random").score(net, null, 7, Progress.NONE);
-        float[][] b = Criteria.filter("random").score(net, null, 7, Progress.NONE);
-        float[][] c = Criteria.filter("random").score(net, null, 8, Progress.NONE);
+        float[][] a = filter("random").score(net, null, 7, Progress.NONE);
+        float[][] b = filter("random").score(net, null, 7, Progress.NONE);
+        float[][] c = filter("random").score(net, null, 8, Progress.NONE);
         assertEquals(2, a.length);
         assertEquals(C, a[1].length);
         assertTrue(Arrays.deepEquals(a, b));
@@ -78,7 +90,7 @@ class CriteriaTest {
                 assertTrue(v >= 0 && v < 1);
             }
         }
-        assertEquals(1, Criteria.layer("random").score(net, null, 7, Progress.NONE)[0].length);
+        assertEquals(1, vision("layers", "random").score(net, null, 7, Progress.NONE)[0].length);
     }
 
     @Test
@@ -178,7 +190,7 @@ class CriteriaTest {
     void layerL1SumsTheMeanFilterL1OfTheBlockConvs() {
         FakeNet net = FakeNet.zeros(2, C, 2).identity(1, 0, 0).identity(1, 1, 0).identity(1, 2, 2);
         net.kernels[1][5] = -4; // filter 0 now has L1 5
-        float[][] l1 = Criteria.layer("l1").score(net, null, 0, Progress.NONE);
+        float[][] l1 = vision("layers", "l1").score(net, null, 0, Progress.NONE);
         assertEquals(0f, l1[0][0]);
         assertEquals((5 + 1 + 1) / 3f, l1[1][0], 1e-6f);
     }
@@ -188,8 +200,8 @@ class CriteriaTest {
         FakeNet net = FakeNet.zeros(2, C, 2);
         Arrays.fill(net.beta[1], 1f); // block 1 outputs relu(0 + 1) = 1 everywhere; block 0 outputs 0
         ImageSet zeros = new ImageSet("zeros", new float[N * C * SIDE * SIDE], new int[N], C, SIDE, SIDE, 2);
-        float[][] rank = Criteria.layer("rank").score(net, zeros, 0, Progress.NONE);
-        float[][] abs = Criteria.layer("expected-abs").score(net, zeros, 0, Progress.NONE);
+        float[][] rank = vision("layers", "rank").score(net, zeros, 0, Progress.NONE);
+        float[][] abs = vision("layers", "expected-abs").score(net, zeros, 0, Progress.NONE);
         assertEquals(0f, rank[0][0]);
         assertEquals(1f / SIDE, rank[1][0], 1e-6f);
         assertEquals(0f, abs[0][0]);
@@ -202,37 +214,34 @@ class CriteriaTest {
         FakeNet idle = FakeNet.zeros(2, C, 2).identity(0, 0, 1);
         idle.head[0] = 2;
         ImageSet in = inputs(7);
-        float[][] kl = Criteria.layer("kl-divergence").score(idle, in, 0, Progress.NONE);
-        float[][] cka = Criteria.layer("cka").score(idle, in, 0, Progress.NONE);
+        float[][] kl = vision("layers", "kl-divergence").score(idle, in, 0, Progress.NONE);
+        float[][] cka = vision("layers", "cka").score(idle, in, 0, Progress.NONE);
         assertTrue(kl[0][0] > 1e-4 && cka[0][0] > 1e-4);
         assertEquals(0f, kl[1][0]);
         assertEquals(0f, cka[1][0], 1e-6f);
-        assertTrue(Criteria.layer("cka").score(net, in, 0, Progress.NONE)[1][0] > 1e-4);
+        assertTrue(vision("layers", "cka").score(net, in, 0, Progress.NONE)[1][0] > 1e-4);
     }
 
     @Test
     void progressIsReportedAndMissingDataIsAClearError() {
         List<String> phases = new ArrayList<>();
-        Criteria.filter("cka").score(net(), inputs(8), 0, (phase, done, total, detail) -> phases.add(phase + " " + done + "/" + total));
+        filter("cka").score(net(), inputs(8), 0, (phase, done, total, detail) -> phases.add(phase + " " + done + "/" + total));
         assertTrue(phases.contains("score cka (filters) 6/6"), phases.toString());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Criteria.filter("rank").score(net(), null, 0, Progress.NONE));
+                () -> filter("rank").score(net(), null, 0, Progress.NONE));
         assertTrue(e.getMessage().contains("rank needs sample images"));
     }
 
     @Test
-    void registryKnowsTheTutorialSpellingsAndRejectsUnknownNames() {
-        assertEquals("expected-abs", Criteria.filter("expectedABS").name());
-        assertEquals("kl-divergence", Criteria.layer("klDivergence").name());
-        assertEquals("cka", Criteria.layer("CKA").name());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Criteria.layer("fpgm"));
-        assertTrue(e.getMessage().contains("unknown layer criterion 'fpgm'") && e.getMessage().contains("kl-divergence"));
-        assertTrue(Criteria.isFilter("taylor") && !Criteria.isLayer("taylor"));
-        for (String name : Criteria.FILTER_NAMES) {
-            assertEquals(name, Criteria.filter(name).name());
+    void everyRegisteredVisionCriterionCarriesItsName() {
+        for (var m : Methods.all()) {
+            if (m instanceof VisionScoring s) {
+                assertEquals(m.info().criterion(), s.criterion().name(), m.info().toString());
+            }
         }
-        for (String name : Criteria.LAYER_NAMES) {
-            assertEquals(name, Criteria.layer(name).name());
-        }
+        assertTrue(Methods.find("layers", ModelFamily.RESIDUAL, "fpgm").isEmpty());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Methods.require("layers", ModelFamily.RESIDUAL, "fpgm", "resnet20"));
+        assertTrue(e.getMessage().contains("'fpgm' does not apply to prune layers") && e.getMessage().contains("kl-divergence"), e.getMessage());
     }
 }

@@ -16,9 +16,12 @@ import org.tinytitans.engine.data.ImageSet;
 import org.tinytitans.engine.data.Split;
 import org.tinytitans.engine.data.Subsample;
 import org.tinytitans.engine.data.Synthetic;
+import org.tinytitans.engine.methods.Methods;
+import org.tinytitans.engine.methods.VisionScoring;
 import org.tinytitans.engine.train.NoGrad;
 import org.tinytitans.engine.train.Progress;
 import org.tinytitans.engine.zoo.Zoo;
+import org.tinytitans.language.catalog.ModelFamily;
 
 /**
  * The stacked silencing of filters (several silenced copies of a batch per forward pass) against the
@@ -73,7 +76,7 @@ class StackedSilencingTest {
     }
 
     private static float[][] score(String criterion, ScoringModel model, ImageSet data) {
-        return NoGrad.call(() -> Criteria.filter(criterion).score(model, data, 1, Progress.NONE));
+        return NoGrad.call(() -> ((VisionScoring) Methods.find("filters", ModelFamily.RESIDUAL, criterion).orElseThrow()).criterion().score(model, data, 1, Progress.NONE));
     }
 
     static void assertScoresEqual(String criterion, float[][] want, float[][] got) {

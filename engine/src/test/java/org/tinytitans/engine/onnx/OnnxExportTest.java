@@ -38,7 +38,7 @@ public class OnnxExportTest {
         try (Network dense = Network.create(Zoo.build(model), 11)) {
             randomiseBatchNorms(dense);
             assertSameLogits(dense, dir.resolve("dense.onnx"));
-            float[][] scores = NoGrad.call(() -> Criteria.filter("l1").score(dense, null, 1, Progress.NONE));
+            float[][] scores = NoGrad.call(() -> Criteria.l1(org.tinytitans.engine.criteria.Level.FILTER).score(dense, null, 1, Progress.NONE));
             try (Network pruned = NoGrad.call(() -> FilterPruning.apply(dense, scores, 0.5, "per-layer", List.of()))) {
                 assertTrue(pruned.parameterCount() < dense.parameterCount());
                 ModelProto m = assertSameLogits(pruned, dir.resolve("pruned.onnx"));

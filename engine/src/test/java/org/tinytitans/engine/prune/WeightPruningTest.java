@@ -20,7 +20,7 @@ class WeightPruningTest {
     void perLayerMagnitudeZeroesTheSmallestHalfOfEachKernel() {
         try (Network net = net(); Network ref = net()) {
             long nonzeroBefore = net.nonzeroParams();
-            WeightPruning.Result r = WeightPruning.apply(net, "magnitude", 0.5, Scope.PER_LAYER, null, List.of(), 0);
+            WeightPruning.Result r = WeightPruning.apply(net, WeightPruning.Rule.MAGNITUDE, 0.5, Scope.PER_LAYER, null, List.of(), 0);
             for (String t : WeightPruning.targets(net, List.of())) {
                 float[] before = ref.get(t), after = net.get(t);
                 float maxGone = 0, minKept = Float.MAX_VALUE;
@@ -47,7 +47,7 @@ class WeightPruningTest {
     void globalReachesTheRatioOverAllKernelsAndHonoursExclude() {
         try (Network net = net()) {
             float[] fc = net.get("fc.weight");
-            WeightPruning.Result r = WeightPruning.apply(net, "magnitude", 0.3, Scope.GLOBAL, null, List.of("fc"), 0);
+            WeightPruning.Result r = WeightPruning.apply(net, WeightPruning.Rule.MAGNITUDE, 0.3, Scope.GLOBAL, null, List.of("fc"), 0);
             assertEquals(Math.rint(0.3 * r.total()), r.zeroed());
             assertArrayEquals(fc, net.get("fc.weight"));
             long convKernels = net.graph().convs().stream().mapToLong(WeightPruning::kernelSize).sum();
@@ -58,7 +58,7 @@ class WeightPruningTest {
     @Test
     void twoFourPatternKeepsTwoOfEveryFourInputChannels() {
         try (Network net = net()) {
-            WeightPruning.Result r = WeightPruning.apply(net, "magnitude", 0, Scope.PER_LAYER, WeightPruning.pattern("2:4"), List.of(), 0);
+            WeightPruning.Result r = WeightPruning.apply(net, WeightPruning.Rule.MAGNITUDE, 0, Scope.PER_LAYER, WeightPruning.pattern("2:4"), List.of(), 0);
             assertEquals(List.of("stem.conv.weight"), r.skipped()); // 3 input channels do not tile by 4
             assertEquals(0.5, r.sparsity(), 1e-12);
             float[] w = net.get("stage2.block1.conv1.weight"); // (32, 32, 3, 3)
@@ -80,8 +80,8 @@ class WeightPruningTest {
     void randomIsReproducibleForASeed() {
         try (Network a = net(); Network b = net()) {
             assertArrayEquals(a.get("stage1.block1.conv2.weight"), b.get("stage1.block1.conv2.weight"));
-            WeightPruning.apply(a, "random", 0.4, Scope.GLOBAL, null, List.of(), 9);
-            WeightPruning.apply(b, "random", 0.4, Scope.GLOBAL, null, List.of(), 9);
+            WeightPruning.apply(a, WeightPruning.Rule.RANDOM, 0.4, Scope.GLOBAL, null, List.of(), 9);
+            WeightPruning.apply(b, WeightPruning.Rule.RANDOM, 0.4, Scope.GLOBAL, null, List.of(), 9);
             assertArrayEquals(a.get("stage3.block2.conv1.weight"), b.get("stage3.block2.conv1.weight"));
         }
         assertThrows(IllegalArgumentException.class, () -> WeightPruning.pattern("4:2"));

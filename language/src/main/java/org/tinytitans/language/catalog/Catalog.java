@@ -60,6 +60,80 @@ public final class Catalog {
                 .orElse(List.of());
     }
 
+    /** Every (granularity, model family, criterion) the engine runs: the one table the checker, completion and engine follow. */
+    public List<MethodInfo> methods() {
+        return Criteria.METHODS;
+    }
+
+    /** Whether the engine runs this criterion at this granularity on models of this family. */
+    public boolean runs(String granularity, ModelFamily family, String criterion) {
+        return Criteria.METHODS.contains(new MethodInfo(granularity, family, criterion));
+    }
+
+    /** Criteria of a granularity that apply to a model family, in the table's order; null family: all of them. */
+    public List<CriterionInfo> criteria(String granularity, ModelFamily family) {
+        if (family == null) {
+            return criteria(granularity);
+        }
+        return criteria(granularity).stream().filter(c -> runs(granularity, family, c.name())).toList();
+    }
+
+    /** The model families a criterion applies to at a granularity, in enum order (empty when it does not apply). */
+    public List<ModelFamily> families(String granularity, String criterion) {
+        return Criteria.METHODS.stream().filter(m -> m.granularity().equals(granularity) && m.criterion().equals(criterion))
+                .map(MethodInfo::family).toList();
+    }
+
+    /** Where a criterion applies, for hover, docs and the CLI: "filters of vision CNNs and residual vision models; ...". */
+    public String applies(String criterion) {
+        List<String> parts = new ArrayList<>();
+        for (GranularityInfo g : granularities()) {
+            List<ModelFamily> fs = families(g.name(), criterion);
+            if (!fs.isEmpty()) {
+                parts.add(g.name() + " of " + and(fs.stream().map(ModelFamily::plural).toList()));
+            }
+        }
+        return String.join("; ", parts);
+    }
+
+    /**
+     * Why a granularity and criterion do not fit a model (the wording the checker and the engine share), or "" when
+     * they fit. model: the model's name as the spec gives it.
+     */
+    public String mismatch(String granularity, ModelFamily family, String criterion, String model) {
+        Optional<GranularityInfo> g = granularity(granularity);
+        if (g.isEmpty()) {
+            return "unknown granularity '" + granularity + "'";
+        }
+        if (!g.get().families().contains(family)) {
+            return granularityMismatch(g.get(), family, model);
+        }
+        if (criterion(criterion).isEmpty() || !g.get().criteria().contains(criterion)) {
+            return "criterion '" + criterion + "' does not apply to prune " + granularity + "; use one of: "
+                    + String.join(", ", criteria(granularity, family).stream().map(CriterionInfo::name).toList());
+        }
+        return runs(granularity, family, criterion) ? "" : criterionMismatch(g.get(), family, criterion, model);
+    }
+
+    /** "prune layers needs a vision model with residual blocks or a language model, but 'mnist-cnn' is a vision CNN". */
+    public String granularityMismatch(GranularityInfo g, ModelFamily family, String model) {
+        return "prune " + g.name() + " needs " + String.join(" or ", g.families().stream().map(ModelFamily::phrase).toList())
+                + ", but '" + model + "' is " + family.phrase();
+    }
+
+    /** "criterion wanda needs a language model; for resnet20's weights: magnitude, random". */
+    public String criterionMismatch(GranularityInfo g, ModelFamily family, String criterion, String model) {
+        return "criterion " + criterion + " needs " + String.join(" or ", families(g.name(), criterion).stream().map(ModelFamily::phrase).toList())
+                + "; for " + model + "'s " + g.name() + ": "
+                + String.join(", ", criteria(g.name(), family).stream().map(CriterionInfo::name).toList());
+    }
+
+    /** "a, b and c". */
+    private static String and(List<String> words) {
+        return words.size() < 2 ? String.join("", words)
+                : String.join(", ", words.subList(0, words.size() - 1)) + " and " + words.get(words.size() - 1);
+    }
+
     /** The criterion used when a prune block names none: the first weights-only, non-random one. */
     public Optional<String> defaultCriterion(String granularity) {
         return criteria(granularity).stream().filter(c -> !c.needsData() && !c.name().equals("random"))

@@ -7,7 +7,7 @@ final class Zoo {
     private Zoo() {}
 
     private static ModelInfo cifar(String name, String doc) {
-        return new ModelInfo(name, "vision", "cifar10", List.of(32, 32, 3), 10, doc);
+        return new ModelInfo(name, ModelFamily.RESIDUAL, "cifar10", List.of(32, 32, 3), 10, doc);
     }
 
     static final List<ModelInfo> MODELS = List.of(
@@ -18,14 +18,14 @@ final class Zoo {
             cifar("resnet110", "CIFAR-10 ResNet-110 (18 blocks per stage), tutorial layout (accuracy 0.9291 in the notebook)."),
             cifar("resnet20-he", "ResNet-20 as He et al. 2016: option-A (zero-padding, parameter-free) shortcuts, no conv bias."),
             cifar("resnet56-he", "ResNet-56 as He et al. 2016: option-A (zero-padding, parameter-free) shortcuts, no conv bias."),
-            cifar("vgg16-cifar", "VGG-16 with batch norm adapted to 32x32 CIFAR-10 images (a common filter-pruning benchmark)."),
-            new ModelInfo("resnet50", "vision", "imagenet", List.of(224, 224, 3), 1000, "ImageNet ResNet-50 (bottleneck blocks)."),
-            new ModelInfo("mobilenetv2", "vision", "imagenet", List.of(224, 224, 3), 1000, "ImageNet MobileNetV2 (inverted residuals, depthwise convs)."),
-            new ModelInfo("mnist-cnn", "vision", "mnist", List.of(28, 28, 1), 10, "A small CNN for MNIST (two convs, one dense layer): seconds to prune and fine-tune on a CPU."),
-            new ModelInfo("gpt2-tiny", "language", "text", List.of(128), 0, "A few-layer GPT-2-style decoder (learned positions, GELU MLP) for quick language-model pruning."),
-            new ModelInfo("llama-tiny", "language", "text", List.of(128), 0, "A few-layer Llama-style decoder (RMSNorm, rotary positions, SwiGLU MLP with gate/up/down)."),
-            new ModelInfo("tiny-lm", "language", "text", List.of(128), 0, "The tutorial's small language model case, trained on a plain-text corpus."),
-            new ModelInfo("hf", "language", "text", List.of(128), 0, "A Hugging Face causal LM folder (config.json + safetensors) given by `weights`."));
+            new ModelInfo("vgg16-cifar", ModelFamily.CNN, "cifar10", List.of(32, 32, 3), 10, "VGG-16 with batch norm adapted to 32x32 CIFAR-10 images (a common filter-pruning benchmark)."),
+            new ModelInfo("resnet50", ModelFamily.RESIDUAL, "imagenet", List.of(224, 224, 3), 1000, "ImageNet ResNet-50 (bottleneck blocks)."),
+            new ModelInfo("mobilenetv2", ModelFamily.RESIDUAL, "imagenet", List.of(224, 224, 3), 1000, "ImageNet MobileNetV2 (inverted residuals, depthwise convs)."),
+            new ModelInfo("mnist-cnn", ModelFamily.CNN, "mnist", List.of(28, 28, 1), 10, "A small CNN for MNIST (two convs, one dense layer): seconds to prune and fine-tune on a CPU."),
+            new ModelInfo("gpt2-tiny", ModelFamily.LANGUAGE, "text", List.of(128), 0, "A few-layer GPT-2-style decoder (learned positions, GELU MLP) for quick language-model pruning."),
+            new ModelInfo("llama-tiny", ModelFamily.LANGUAGE, "text", List.of(128), 0, "A few-layer Llama-style decoder (RMSNorm, rotary positions, SwiGLU MLP with gate/up/down)."),
+            new ModelInfo("tiny-lm", ModelFamily.LANGUAGE, "text", List.of(128), 0, "The tutorial's small language model case, trained on a plain-text corpus."),
+            new ModelInfo("hf", ModelFamily.LANGUAGE, "text", List.of(128), 0, "A Hugging Face causal LM folder (config.json + safetensors) given by `weights`."));
 
     static final List<DatasetInfo> DATASETS = List.of(
             new DatasetInfo("cifar10", "vision", List.of(32, 32, 3), 10, "data/cifar-10-batches-bin", "CIFAR-10 binary batches (labels as stored, 0-9). Preprocessing is the tutorial's: x/255 minus the per-pixel mean image of the train batches present; no resize, crop or std (`preprocess` does not apply)."),

@@ -41,6 +41,35 @@ class CatalogTest {
     }
 
     @Test
+    void methodsStateWhichFamilyEachCriterionFits() {
+        List<String> vision = List.of("magnitude", "random");
+        assertEquals(vision, c.criteria("weights", ModelFamily.CNN).stream().map(CriterionInfo::name).toList());
+        assertEquals(List.of("magnitude", "random", "wanda", "sparsegpt"),
+                c.criteria("weights", ModelFamily.LANGUAGE).stream().map(CriterionInfo::name).toList());
+        assertTrue(c.criteria("layers", ModelFamily.CNN).isEmpty(), "a plain CNN has no removable blocks");
+        assertEquals(List.of(ModelFamily.LANGUAGE), c.families("layers", "block-influence"));
+        assertEquals(List.of(ModelFamily.CNN, ModelFamily.RESIDUAL), c.granularity("filters").orElseThrow().families());
+        // Every method is unique and names a known granularity and criterion.
+        assertEquals(c.methods().size(), Set.copyOf(c.methods()).size());
+        for (MethodInfo m : c.methods()) {
+            assertTrue(c.granularity(m.granularity()).isPresent() && c.criterion(m.criterion()).isPresent(), m.toString());
+        }
+        assertEquals(ModelFamily.CNN, c.model("mnist-cnn").orElseThrow().modelFamily());
+        assertEquals("vision", c.model("resnet20").orElseThrow().family());
+        assertEquals("filters of vision CNNs and residual vision models; layers of residual vision models and language models", c.applies("l1"));
+    }
+
+    @Test
+    void theDefaultCriterionOfAGranularityFitsEveryFamilyItAppliesTo() {
+        for (GranularityInfo g : c.granularities()) {
+            String d = c.defaultCriterion(g.name()).orElseThrow();
+            for (ModelFamily f : g.families()) {
+                assertTrue(c.runs(g.name(), f, d), "prune " + g.name() + " without a criterion uses " + d + ", which " + f + " lacks");
+            }
+        }
+    }
+
+    @Test
     void unitsAndLookups() {
         assertEquals(UnitKind.CARBON_INTENSITY, c.unit("kg/kWh").orElseThrow().kind());
         assertEquals(1e6, c.unit("M").orElseThrow().factor());

@@ -25,6 +25,8 @@ import org.tinytitans.language.ast.Statement;
 import org.tinytitans.language.catalog.BlockInfo;
 import org.tinytitans.language.catalog.Catalog;
 import org.tinytitans.language.catalog.CriterionInfo;
+import org.tinytitans.language.catalog.ModelFamily;
+import org.tinytitans.language.catalog.ModelInfo;
 import org.tinytitans.language.catalog.MetricInfo;
 import org.tinytitans.language.catalog.PropertyInfo;
 import org.tinytitans.language.catalog.Unit;
@@ -174,9 +176,12 @@ public final class Completions {
         }
     }
 
+    /** The criteria of the block's granularity that the experiment's model family can use (all when unknown). */
     private void criteria() {
         String granularity = at.blockArgument() == null ? "filters" : at.blockArgument();
-        List<CriterionInfo> list = CATALOG.criteria(granularity);
+        ModelFamily family = SpecQueries.modelAt(doc, offset).flatMap(CATALOG::model).map(ModelInfo::modelFamily)
+                .filter(f -> CATALOG.granularity(granularity).map(g -> g.families().contains(f)).orElse(false)).orElse(null);
+        List<CriterionInfo> list = CATALOG.criteria(granularity, family);
         if (list.isEmpty()) list = CATALOG.criteria();
         for (CriterionInfo c : list) {
             if (at.previousValues().contains(c.name())) continue;

@@ -54,7 +54,8 @@ public final class Hover {
             case "criterion":
                 return CATALOG.criterion(v).map(c -> "**" + c.title() + "** (`" + c.name() + "`)"
                         + (c.needsData() ? ", needs data" : ", weights only") + "\n\n" + c.doc()
-                        + "\n\nFor: " + String.join(", ", c.granularities()) + "\n\n*" + c.reference() + "*").orElse(null);
+                        + "\n\nFor: " + CATALOG.applies(c.name()) + "\n\nCost: " + c.cost().label()
+                        + "\n\n*" + c.reference() + "*").orElse(null);
             case "measure":
             case "expect":
                 if (v.equals("drop")) return "`drop`: compare with the unpruned baseline (percentage points for accuracy).";

@@ -51,7 +51,18 @@ class CompletionsTest {
         assertTrue(item(items, "rank").getDetail().contains("needs data"));
         assertTrue(item(items, "l1").getDetail().contains("no data"));
         assertTrue(doc(item(items, "l1")).contains("Li et al."));
-        testCompletionFor(HEAD + "  prune layers {\n    criterion |\n  }\n}", "block-influence");
+    }
+
+    @Test
+    void criteriaOnlyOfTheModelsFamily() {
+        testCompletionFor(HEAD + "  prune layers {\n    criterion |\n  }\n}", "l1", "random", "rank", "cka");
+        testNoCompletionFor(HEAD + "  prune layers {\n    criterion |\n  }\n}", "block-influence");
+        testCompletionFor(HEAD + "  prune weights {\n    criterion |\n  }\n}", "magnitude", "random");
+        testNoCompletionFor(HEAD + "  prune weights {\n    criterion |\n  }\n}", "wanda", "sparsegpt");
+        String lm = "experiment e {\n  model tiny-lm\n  dataset text\n";
+        testCompletionFor(lm + "  prune layers {\n    criterion |\n  }\n}", "l1", "random", "block-influence");
+        testNoCompletionFor(lm + "  prune layers {\n    criterion |\n  }\n}", "rank", "cka");
+        testCompletionFor(lm + "  prune weights {\n    criterion |\n  }\n}", "wanda", "sparsegpt");
     }
 
     @Test

@@ -19,7 +19,7 @@ import org.tinytitans.engine.weights.Tensor;
 final class HeadPruner {
     private HeadPruner() {}
 
-    static LanguageModel prune(LanguageModel model, String criterion, double ratio, Calibration calib, long seed) {
+    static LanguageModel prune(LanguageModel model, LmCriterion criterion, double ratio, Calibration calib, long seed) {
         LmConfig c = model.config();
         int g = c.groupSize();
         int perGroup = g == 1 ? (int) (ratio * c.heads()) : (int) (ratio * g);
@@ -30,17 +30,17 @@ final class HeadPruner {
         if ((g == 1 && perGroup >= c.heads()) || (g > 1 && perGroup >= g)) {
             throw new IllegalArgumentException("ratio " + ratio + " would remove every attention head");
         }
-        Map<String, float[]> grads = criterion.equals("taylor") ? Gradients.of(model, LmPruning.need(calib, criterion)) : null;
+        Map<String, float[]> grads = criterion == LmCriterion.TAYLOR ? Gradients.of(model, LmPruning.need(calib, criterion)) : null;
         int d = c.headDim();
         Map<String, Tensor> out = new LinkedHashMap<>(model.weights());
         int newHeads = g == 1 ? c.heads() - perGroup : c.heads() - perGroup * c.kvHeads();
         int newKv = g == 1 ? newHeads : c.kvHeads();
         for (int l = 0; l < c.layers(); l++) {
             double[] score = switch (criterion) {
-                case "random" -> Ranking.random(c.heads(), seed + l);
-                case "magnitude", "l1", "l2" -> weighted(model, l, null, true);
-                case "taylor" -> weighted(model, l, grads, false);
-                default -> throw new IllegalArgumentException("criterion '" + criterion + "' cannot prune heads; use random, magnitude or taylor");
+                case RANDOM -> Ranking.random(c.heads(), seed + l);
+                case MAGNITUDE -> weighted(model, l, null, true);
+                case TAYLOR -> weighted(model, l, grads, false);
+                default -> throw new IllegalArgumentException(criterion.label() + " scores no heads"); // the registry offers no such method
             };
             int[] keptHeads;
             if (g == 1) {

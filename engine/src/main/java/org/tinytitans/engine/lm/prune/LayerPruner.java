@@ -14,11 +14,11 @@ import org.tinytitans.engine.weights.Tensor;
 final class LayerPruner {
     private LayerPruner() {}
 
-    static double[] scores(LanguageModel model, String criterion, Calibration calib, long seed) {
+    static double[] scores(LanguageModel model, LmCriterion criterion, Calibration calib, long seed) {
         int n = model.config().layers();
         return switch (criterion) {
-            case "random" -> Ranking.random(n, seed);
-            case "block-influence", "angular" -> {
+            case RANDOM -> Ranking.random(n, seed);
+            case BLOCK_INFLUENCE -> {
                 ActivationStats stats = ActivationStats.collect(model, LmPruning.need(calib, criterion), false);
                 double[] s = new double[n];
                 for (int l = 0; l < n; l++) {
@@ -26,7 +26,7 @@ final class LayerPruner {
                 }
                 yield s;
             }
-            case "l1", "magnitude" -> {
+            case MAGNITUDE -> {
                 double[] s = new double[n];
                 for (int l = 0; l < n; l++) {
                     double sum = 0;
@@ -41,7 +41,7 @@ final class LayerPruner {
                 }
                 yield s;
             }
-            default -> throw new IllegalArgumentException("criterion '" + criterion + "' cannot prune layers; use random, block-influence or l1");
+            default -> throw new IllegalArgumentException(criterion.label() + " scores no layers"); // the registry offers no such method
         };
     }
 

@@ -17,8 +17,8 @@ public final class LmPruning {
      * One pruning step.
      *
      * @param granularity layers | neurons | heads | weights
-     * @param criterion   layers: random, block-influence, l1; neurons: random, magnitude, wanda, taylor;
-     *                    heads: random, magnitude, taylor; weights: magnitude, random, wanda, sparsegpt
+     * @param criterion   how to score; which criterion each granularity offers is the method registry's
+     *                    (org.tinytitans.engine.methods) to say
      * @param ratio       fraction to remove (layers: {@code int(ratio * layers)}, neurons: per layer
      *                    {@code int(ratio * intermediate)}, heads: per key/value group, weights: per matrix or row)
      * @param count       layers only: how many to remove, overriding the ratio when positive
@@ -27,9 +27,9 @@ public final class LmPruning {
      * @param seed        random criteria; neurons and heads use seed + layer index per layer (the tutorial: 42 + idx)
      * @return a new model; the input model is left unchanged
      */
-    public static LanguageModel apply(LanguageModel model, String granularity, String criterion, double ratio, int count,
+    public static LanguageModel apply(LanguageModel model, String granularity, LmCriterion criterion, double ratio, int count,
                                       String pattern, Calibration calibration, long seed) {
-        String crit = criterion == null ? "" : criterion.trim().toLowerCase(java.util.Locale.ROOT);
+        LmCriterion crit = criterion;
         if (pattern != null && !granularity.equals("weights")) {
             throw new IllegalArgumentException("pattern applies to weights only, not " + granularity);
         }
@@ -56,7 +56,7 @@ public final class LmPruning {
 
     /** Per-layer block-influence scores (1 - mean cosine), for reports; lowest is removed first. */
     public static double[] blockInfluence(LanguageModel model, Calibration calibration) {
-        return LayerPruner.scores(model, "block-influence", calibration, 0);
+        return LayerPruner.scores(model, LmCriterion.BLOCK_INFLUENCE, calibration, 0);
     }
 
     static int[] parsePattern(String p) {
@@ -78,9 +78,9 @@ public final class LmPruning {
         return ratio;
     }
 
-    static Calibration need(Calibration c, String criterion) {
+    static Calibration need(Calibration c, LmCriterion criterion) {
         if (c == null) {
-            throw new IllegalArgumentException("criterion " + criterion + " needs calibration text (a dataset)");
+            throw new IllegalArgumentException("criterion " + criterion.label() + " needs calibration text (a dataset)");
         }
         return c;
     }

@@ -19,23 +19,23 @@ import org.tinytitans.engine.weights.Tensor;
 final class NeuronPruner {
     private NeuronPruner() {}
 
-    static LanguageModel prune(LanguageModel model, String criterion, double ratio, Calibration calib, long seed) {
+    static LanguageModel prune(LanguageModel model, LmCriterion criterion, double ratio, Calibration calib, long seed) {
         LmConfig c = model.config();
         int units = c.intermediate();
         int remove = (int) (ratio * units);
         if (remove >= units) {
             throw new IllegalArgumentException("ratio " + ratio + " would remove all " + units + " MLP units");
         }
-        ActivationStats stats = criterion.equals("wanda") ? ActivationStats.collect(model, LmPruning.need(calib, criterion), false) : null;
-        Map<String, float[]> grads = criterion.equals("taylor") ? Gradients.of(model, LmPruning.need(calib, criterion)) : null;
+        ActivationStats stats = criterion == LmCriterion.WANDA ? ActivationStats.collect(model, LmPruning.need(calib, criterion), false) : null;
+        Map<String, float[]> grads = criterion == LmCriterion.TAYLOR ? Gradients.of(model, LmPruning.need(calib, criterion)) : null;
         Map<String, Tensor> out = new LinkedHashMap<>(model.weights());
         for (int l = 0; l < c.layers(); l++) {
             double[] score = switch (criterion) {
-                case "random" -> Ranking.random(units, seed + l);
-                case "magnitude", "l1", "l2" -> magnitude(model, l);
-                case "wanda" -> wanda(model, l, stats);
-                case "taylor" -> taylor(model, l, grads);
-                default -> throw new IllegalArgumentException("criterion '" + criterion + "' cannot prune neurons; use random, magnitude, wanda or taylor");
+                case RANDOM -> Ranking.random(units, seed + l);
+                case MAGNITUDE -> magnitude(model, l);
+                case WANDA -> wanda(model, l, stats);
+                case TAYLOR -> taylor(model, l, grads);
+                default -> throw new IllegalArgumentException(criterion.label() + " scores no neurons"); // the registry offers no such method
             };
             int[] keep = Ranking.keepHighest(score, units - remove);
             for (String m : rowModules(c)) {

@@ -18,7 +18,7 @@ import org.tinytitans.engine.weights.Tensor;
 final class WeightSparsifier {
     private WeightSparsifier() {}
 
-    static LanguageModel prune(LanguageModel model, String criterion, double ratio, int keepN, int groupM, Calibration calib, long seed) {
+    static LanguageModel prune(LanguageModel model, LmCriterion criterion, double ratio, int keepN, int groupM, Calibration calib, long seed) {
         if (groupM == 0 && (ratio < 0 || ratio >= 1)) {
             throw new IllegalArgumentException("ratio " + ratio + " must be in [0, 1) for weights");
         }
@@ -27,10 +27,10 @@ final class WeightSparsifier {
         }
         LmConfig c = model.config();
         ActivationStats stats = switch (criterion) {
-            case "wanda" -> ActivationStats.collect(model, LmPruning.need(calib, criterion), false);
-            case "sparsegpt" -> ActivationStats.collect(model, LmPruning.need(calib, criterion), true);
-            case "magnitude", "random", "l1" -> null;
-            default -> throw new IllegalArgumentException("criterion '" + criterion + "' cannot prune weights; use magnitude, random, wanda or sparsegpt");
+            case WANDA -> ActivationStats.collect(model, LmPruning.need(calib, criterion), false);
+            case SPARSEGPT -> ActivationStats.collect(model, LmPruning.need(calib, criterion), true);
+            case MAGNITUDE, RANDOM -> null;
+            default -> throw new IllegalArgumentException(criterion.label() + " scores no single weights"); // the registry offers no such method
         };
         java.util.Random random = new java.util.Random(seed);
         Map<String, Tensor> out = new LinkedHashMap<>(model.weights());
@@ -42,16 +42,16 @@ final class WeightSparsifier {
                 int cols = Mats.colsOf(t);
                 float[] w = t.values().clone();
                 String input = inputOf(m);
-                if (criterion.equals("sparsegpt")) {
+                if (criterion == LmCriterion.SPARSEGPT) {
                     SparseGpt.prune(w, rows, cols, stats.gram(l, input), ratio, keepN, groupM, 128, 0.01);
                 } else {
-                    double[] colNorm = criterion.equals("wanda") ? stats.inputNorms(l, input) : null;
+                    double[] colNorm = criterion == LmCriterion.WANDA ? stats.inputNorms(l, input) : null;
                     double[] score = new double[w.length];
                     for (int i = 0; i < w.length; i++) {
-                        score[i] = criterion.equals("random") ? random.nextDouble()
+                        score[i] = criterion == LmCriterion.RANDOM ? random.nextDouble()
                                 : Math.abs(w[i]) * (colNorm == null ? 1 : colNorm[i % cols]);
                     }
-                    boolean perRow = criterion.equals("wanda");
+                    boolean perRow = criterion == LmCriterion.WANDA;
                     mask(w, score, rows, cols, ratio, keepN, groupM, perRow);
                 }
                 out.put(name, new Tensor(t.shape(), w));

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.tinytitans.engine.lm.eval.Perplexity;
+import org.tinytitans.engine.lm.prune.LmCriterion;
 import org.tinytitans.engine.lm.prune.LmPruning;
 
 /** The model shipped in samples/ runs the tutorial's LLM recipe offline with meaningful perplexity. */
@@ -27,8 +28,8 @@ class ShippedTinyLmTest {
             double ppl = Perplexity.of(dense, kjv, 128, 16_384);
             // held-out text; a byte model that learned nothing scores 256, unigram statistics about 20
             assertTrue(ppl > 1.5 && ppl < 6, "dense perplexity " + ppl);
-            LanguageModel shallow = LmPruning.apply(dense, "layers", "random", 0.3, 0, null, null, 0);
-            LanguageModel narrow = LmPruning.apply(shallow, "neurons", "random", 0.25, 0, null, null, 42);
+            LanguageModel shallow = LmPruning.apply(dense, "layers", LmCriterion.RANDOM, 0.3, 0, null, null, 0);
+            LanguageModel narrow = LmPruning.apply(shallow, "neurons", LmCriterion.RANDOM, 0.25, 0, null, null, 42);
             assertEquals(dense.config().layers() - (int) (0.3 * dense.config().layers()), narrow.config().layers());
             assertEquals(dense.config().intermediate() - (int) (0.25 * dense.config().intermediate()), narrow.config().intermediate());
             assertEquals(narrow.config().paramCount(), narrow.paramCount());
