@@ -9,16 +9,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.tinytitans.engine.graph.Counts;
-import org.tinytitans.engine.graph.Graph;
 import org.tinytitans.engine.job.ExitCodes;
 import org.tinytitans.engine.prune.Estimate;
-import org.tinytitans.engine.zoo.Zoo;
 import org.tinytitans.language.Checker;
 import org.tinytitans.language.Severity;
 import org.tinytitans.language.SpecDocument;
 import org.tinytitans.language.resolve.ExperimentRun;
 import org.tinytitans.language.resolve.Experiments;
-import org.tinytitans.language.resolve.PruneSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -67,31 +64,23 @@ final class EstimateCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /** The run's figures as the engine's one estimate gives them (the editor's hints show the same). */
     static JsonObject estimate(ExperimentRun run) {
         JsonObject o = new JsonObject();
         o.addProperty("experiment", run.id());
         o.addProperty("model", run.model().name());
-        if (!Zoo.has(run.model().name())) {
-            o.addProperty("error", "no analytic graph for model '" + run.model().name() + "'");
+        Estimate e;
+        try {
+            e = Estimate.of(run);
+        } catch (IllegalArgumentException ex) {
+            o.addProperty("error", ex.getMessage());
             return o;
         }
-        Graph g = run.model().classes() == null ? Zoo.build(run.model().name()) : Zoo.build(run.model().name(), run.model().classes());
-        Counts before = g.counts();
-        Counts low = before;
-        Counts high = before;
-        long nonzero = before.params();
-        for (PruneSpec p : run.prunes()) {
-            Estimate e = Estimate.of(g, p.granularity(), p.ratio(), p.count(), p.scope(), p.exclude());
-            low = e.low();
-            high = e.high();
-            nonzero = e.nonzeroParams();
-            g = e.after();
-        }
-        o.add("baseline", counts(before));
-        o.add("low", counts(low));
-        o.add("high", counts(high));
-        o.addProperty("exact", low.equals(high));
-        o.addProperty("nonzeroParams", nonzero);
+        o.add("baseline", counts(e.before()));
+        o.add("low", counts(e.low()));
+        o.add("high", counts(e.high()));
+        o.addProperty("exact", e.exact());
+        o.addProperty("nonzeroParams", e.nonzeroParams());
         return o;
     }
 

@@ -47,6 +47,7 @@ import org.tinytitans.engine.zoo.Zoo;
 import org.tinytitans.language.resolve.DatasetSpec;
 import org.tinytitans.language.resolve.ExperimentRun;
 import org.tinytitans.language.resolve.FinetuneSpec;
+import org.tinytitans.language.resolve.Granularity;
 import org.tinytitans.language.resolve.PruneSpec;
 
 /**
@@ -55,9 +56,6 @@ import org.tinytitans.language.resolve.PruneSpec;
  * interleaved, and account the energy of every phase.
  */
 final class VisionExperiment {
-
-    /** Data-driven criteria score on this many images per class unless the spec says otherwise. */
-    static final int DEFAULT_SAMPLES_PER_CLASS = 100;
 
     private final JobContext ctx;
     private final ExperimentRun run;
@@ -153,7 +151,8 @@ final class VisionExperiment {
         if (weights == null) {
             notes.add("no weights given: the model is randomly initialised, so accuracy means nothing");
         }
-        int classes = m.classes() != null ? m.classes() : Zoo.has(m.name()) ? Zoo.entry(m.name()).classes() : 0;
+        int classes = m.classes() != null ? m.classes() : 0; // resolved: the spec's, else the zoo entry's; 0 = the weights'
+
         try {
             return Models.load(Zoo.has(m.name()) ? m.name() : null, weights, classes, run.seed());
         } catch (IOException | RuntimeException e) {
@@ -226,10 +225,10 @@ final class VisionExperiment {
     private Criterion criterion(PruneSpec p) {
         try {
             return switch (p.granularity()) {
-                case "filters" -> Criteria.filter(p.criterion());
-                case "layers" -> Criteria.layer(p.criterion());
-                case "weights" -> weightCriterion(p);
-                default -> throw new JobFailure("prune " + p.granularity() + " applies to language models; "
+                case FILTERS -> Criteria.filter(p.criterion());
+                case LAYERS -> Criteria.layer(p.criterion());
+                case WEIGHTS -> weightCriterion(p);
+                case NEURONS, HEADS -> throw new JobFailure("prune " + p.granularity() + " applies to language models; "
                         + run.model().name() + " is a vision model", p.range());
             };
         } catch (IllegalArgumentException e) {
@@ -255,15 +254,15 @@ final class VisionExperiment {
             int perClass = perClass(p);
             samples = Subsample.stratified(train, perClass, p.seed());
         }
-        int steps = Math.max(1, p.steps());
+        int steps = p.steps();
         for (int k = 1; k <= steps; k++) {
             String label = Amount.label(p) + (steps > 1 ? " (step " + k + "/" + steps + ")" : "");
             Network next;
-            if (p.granularity().equals("weights")) {
+            if (p.granularity() == Granularity.WEIGHTS) {
                 try (var ph = ctx.green().meter().phase("pruning")) {
                     ctx.phase("pruning", label);
                     next = current.copy();
-                    double ratio = stepRatio(p.ratio() == null ? 0.5 : p.ratio(), k, steps);
+                    double ratio = stepRatio(p.ratio(), k, steps);
                     var r = WeightPruning.apply(next, p.criterion(), ratio, org.tinytitans.engine.prune.Scope.parse(p.scope()), p.pattern(), p.exclude(), p.seed());
                     if (!r.skipped().isEmpty()) {
                         notes.add("N:M pattern skipped " + r.skipped().size() + " kernel(s) whose input channels are not a multiple of M: " + r.skipped());
@@ -278,8 +277,8 @@ final class VisionExperiment {
                 }
                 try (var ph = ctx.green().meter().phase("pruning")) {
                     ctx.phase("pruning", label);
-                    if (p.granularity().equals("filters")) {
-                        double ratio = stepRatio(p.ratio() == null ? 0.5 : p.ratio(), k, steps);
+                    if (p.granularity() == Granularity.FILTERS) {
+                        double ratio = stepRatio(p.ratio(), k, steps);
                         next = FilterPruning.apply(current, List.of(scores), ratio, org.tinytitans.engine.prune.Scope.parse(p.scope()), p.exclude());
                     } else {
                         float[] flat = new float[scores.length];
@@ -306,14 +305,12 @@ final class VisionExperiment {
         return current;
     }
 
+    /** The resolved samples (the spec's, else the catalog's default for the dataset), spread over the classes present. */
     private int perClass(PruneSpec p) {
-        int classes = Math.max(1, train.classes());
-        Integer total = p.samples() != null ? p.samples() : run.dataset().samples();
-        if (total == null) {
-            notes.add("data-driven criteria scored on " + DEFAULT_SAMPLES_PER_CLASS + " images per class (set `samples` to change)");
-            return DEFAULT_SAMPLES_PER_CLASS;
+        if (p.samples() == null) {
+            throw new JobFailure("criterion " + p.criterion() + " needs a number of samples: set `samples`", p.criterionRange());
         }
-        return Math.max(1, total / classes);
+        return Math.max(1, p.samples() / Math.max(1, train.classes()));
     }
 
     /** Removes ratio/K of the original width per step: the fraction of what remains at step k. */
@@ -334,12 +331,12 @@ final class VisionExperiment {
         ImageSet data = f.samples() == null ? train : Subsample.stratified(train, Math.max(1, f.samples() / Math.max(1, train.classes())), run.seed());
         TrainConfig.Augmentation aug = !f.augment() ? TrainConfig.Augmentation.NONE
                 : run.dataset().name().equals("cifar10") ? TrainConfig.Augmentation.CIFAR : TrainConfig.Augmentation.CROP_ONLY;
-        TrainConfig.Schedule schedule = switch (f.schedule() == null ? "" : f.schedule()) {
+        TrainConfig.Schedule schedule = switch (f.schedule()) {
             case "step" -> TrainConfig.Schedule.STEP;
             case "cosine" -> TrainConfig.Schedule.COSINE;
             default -> TrainConfig.Schedule.CONSTANT;
         };
-        int[] milestones = f.milestones() == null ? new int[0] : f.milestones().stream().mapToInt(Integer::intValue).toArray();
+        int[] milestones = f.milestones().stream().mapToInt(Integer::intValue).toArray();
         TrainConfig config = new TrainConfig(epochs, f.batch(),
                 "adam".equals(f.optimizer()) ? TrainConfig.OptimizerKind.ADAM : TrainConfig.OptimizerKind.SGD,
                 f.lr(), f.momentum(), f.nesterov(), f.weightDecay(), f.warmup(), schedule, milestones, f.gamma(),
@@ -378,7 +375,7 @@ final class VisionExperiment {
 
     private void evaluate(Network net, Measured m, String which) {
         ctx.phase("evaluate", "evaluating " + which + " accuracy on " + test.size() + " test images");
-        Evaluation e = Evaluator.evaluate(net.block(), test, 128, ctx.progress());
+        Evaluation e = Evaluator.evaluate(net.block(), test, run.dataset().batch(), ctx.progress());
         m.put("accuracy", e.accuracy());
         m.json.addProperty("accuracy", e.accuracy());
         m.json.addProperty("loss", e.loss());
@@ -387,12 +384,12 @@ final class VisionExperiment {
 
     private LatencyReport time(Network dense, Network pruned) {
         var l = run.latency();
-        int batch = l == null ? 1 : l.batch();
-        int runs = l == null ? 50 : l.runs();
-        int warmup = l == null ? 10 : l.warmup();
+        int batch = l.batch();
+        int runs = l.runs();
+        int warmup = l.warmup();
         var g = dense.graph();
         long[] shape = {batch, g.inputLayer().out(), g.height(), g.width()};
-        if (l != null && "onnxruntime".equals(l.runtime())) {
+        if ("onnxruntime".equals(l.runtime())) {
             return timeInOnnxRuntime(dense, pruned, new LatencyConfig(shape, warmup, runs, run.seed()), l.threads());
         }
         ctx.phase("latency", "timing dense and pruned interleaved: batch " + batch + ", " + runs + " runs after " + warmup + " warm-up");
@@ -402,7 +399,7 @@ final class VisionExperiment {
         // PyTorch's intra-op pool may be resized at any time (its inter-op pool only before the first op), so
         // `threads` applies to the timed runs and the previous size comes back afterwards.
         int before = ai.djl.pytorch.jni.JniUtils.getNumThreads();
-        boolean resize = l != null && l.threads() > 0 && l.threads() != before;
+        boolean resize = l.threads() > 0 && l.threads() != before;
         if (resize) {
             ai.djl.pytorch.jni.JniUtils.setNumThreads(l.threads());
         }

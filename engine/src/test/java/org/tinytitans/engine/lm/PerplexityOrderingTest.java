@@ -1,5 +1,6 @@
 package org.tinytitans.engine.lm;
 
+import org.tinytitans.language.resolve.Granularity;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -20,9 +21,9 @@ class PerplexityOrderingTest {
         try (LanguageModel dense = LanguageModels.load(SAMPLES.resolve("models/tiny-lm"))) {
             Calibration calibration = Calibration.fromText(dense.tokenizer(), kjv, 128, 32);
             double base = Perplexity.of(dense, kjv, 128, 512 * 128);
-            double magnitude = perplexity(LmPruning.apply(dense, "weights", "magnitude", 0.5, 0, null, null, 0), kjv);
-            double wanda = perplexity(LmPruning.apply(dense, "weights", "wanda", 0.5, 0, null, calibration, 0), kjv);
-            double sparsegpt = perplexity(LmPruning.apply(dense, "weights", "sparsegpt", 0.5, 0, null, calibration, 0), kjv);
+            double magnitude = perplexity(LmPruning.apply(dense, Granularity.WEIGHTS, "magnitude", 0.5, 0, null, null, 0), kjv);
+            double wanda = perplexity(LmPruning.apply(dense, Granularity.WEIGHTS, "wanda", 0.5, 0, null, calibration, 0), kjv);
+            double sparsegpt = perplexity(LmPruning.apply(dense, Granularity.WEIGHTS, "sparsegpt", 0.5, 0, null, calibration, 0), kjv);
             String all = "dense " + base + ", magnitude " + magnitude + ", wanda " + wanda + ", sparsegpt " + sparsegpt;
             assertTrue(base < sparsegpt && sparsegpt < wanda && wanda < magnitude, all);
         }

@@ -1,5 +1,6 @@
 package org.tinytitans.engine.lm;
 
+import org.tinytitans.language.resolve.Granularity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,8 +26,8 @@ class ShippedTinyLmTest {
             double ppl = Perplexity.of(dense, kjv, 128, 16_384);
             // held-out text; a byte model that learned nothing scores 256, unigram statistics about 20
             assertTrue(ppl > 1.5 && ppl < 6, "dense perplexity " + ppl);
-            LanguageModel shallow = LmPruning.apply(dense, "layers", "random", 0.3, 0, null, null, 0);
-            LanguageModel narrow = LmPruning.apply(shallow, "neurons", "random", 0.25, 0, null, null, 42);
+            LanguageModel shallow = LmPruning.apply(dense, Granularity.LAYERS, "random", 0.3, 0, null, null, 0);
+            LanguageModel narrow = LmPruning.apply(shallow, Granularity.NEURONS, "random", 0.25, 0, null, null, 42);
             assertEquals(dense.config().layers() - (int) (0.3 * dense.config().layers()), narrow.config().layers());
             assertEquals(dense.config().intermediate() - (int) (0.25 * dense.config().intermediate()), narrow.config().intermediate());
             assertEquals(narrow.config().paramCount(), narrow.paramCount());

@@ -1,5 +1,6 @@
 package org.tinytitans.engine.lm;
 
+import org.tinytitans.language.resolve.Granularity;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -28,7 +29,7 @@ class StructuredPruningTest {
         double[] bi = LmPruning.blockInfluence(m, calib);
         assertEquals(0.0, bi[1], 1e-6);
         assertTrue(bi[0] > 1e-3 && bi[2] > 1e-3, java.util.Arrays.toString(bi));
-        try (LanguageModel pruned = LmPruning.apply(m, "layers", "block-influence", 0, 1, null, calib, 42)) {
+        try (LanguageModel pruned = LmPruning.apply(m, Granularity.LAYERS, "block-influence", 0, 1, null, calib, 42)) {
             assertEquals(2, pruned.config().layers());
             assertArrayEquals(m.tensor("layers.2.q.w").values(), pruned.tensor("layers.1.q.w").values());
             assertTrue(maxDiff(m.logits(TOKENS), pruned.logits(TOKENS)) < 1e-4);
@@ -39,11 +40,11 @@ class StructuredPruningTest {
     @Test
     void randomLayerDropFollowsTheTutorialCountAndSeed() throws Exception {
         LanguageModel m = TinyModels.llama(tmp, 2);
-        LanguageModel a = LmPruning.apply(m, "layers", "random", 0.34, 0, null, null, 0);
-        LanguageModel b = LmPruning.apply(m, "layers", "random", 0.34, 0, null, null, 0);
+        LanguageModel a = LmPruning.apply(m, Granularity.LAYERS, "random", 0.34, 0, null, null, 0);
+        LanguageModel b = LmPruning.apply(m, Granularity.LAYERS, "random", 0.34, 0, null, null, 0);
         assertEquals(2, a.config().layers()); // int(0.34 * 3) = 1 removed
         assertEquals(a.weights(), b.weights());
-        assertThrows(IllegalArgumentException.class, () -> LmPruning.apply(m, "layers", "random", 1.0, 0, null, null, 0));
+        assertThrows(IllegalArgumentException.class, () -> LmPruning.apply(m, Granularity.LAYERS, "random", 1.0, 0, null, null, 0));
     }
 
     @Test
@@ -51,7 +52,7 @@ class StructuredPruningTest {
         LanguageModel base = TinyModels.llama(tmp, 3);
         java.util.function.IntPredicate dead = i -> i % 4 == 1; // 6 of 24 units
         LanguageModel m = TinyModels.zeroCols(TinyModels.zeroRows(TinyModels.zeroRows(base, "gate", dead), "up", dead), "down", dead);
-        LanguageModel pruned = LmPruning.apply(m, "neurons", "magnitude", 0.25, 0, null, null, 42);
+        LanguageModel pruned = LmPruning.apply(m, Granularity.NEURONS, "magnitude", 0.25, 0, null, null, 42);
         assertEquals(18, pruned.config().intermediate());
         assertArrayEquals(new long[] {18, 16}, pruned.tensor("layers.2.gate.w").shape());
         assertArrayEquals(new long[] {16, 18}, pruned.tensor("layers.2.down.w").shape());
@@ -77,18 +78,18 @@ class StructuredPruningTest {
         m = m.with(m.config(), w);
         Calibration calib = TinyModels.calibration(m);
         for (String criterion : new String[] {"wanda", "taylor"}) {
-            LanguageModel pruned = LmPruning.apply(m, "neurons", criterion, 0.25, 0, null, calib, 42);
+            LanguageModel pruned = LmPruning.apply(m, Granularity.NEURONS, criterion, 0.25, 0, null, calib, 42);
             assertEquals(18, pruned.config().intermediate());
             assertTrue(maxDiff(m.logits(TOKENS), pruned.logits(TOKENS)) < 1e-4, criterion);
         }
-        LanguageModel byMagnitude = LmPruning.apply(m, "neurons", "magnitude", 0.25, 0, null, null, 42);
+        LanguageModel byMagnitude = LmPruning.apply(m, Granularity.NEURONS, "magnitude", 0.25, 0, null, null, 42);
         assertTrue(maxDiff(m.logits(TOKENS), byMagnitude.logits(TOKENS)) > 1e-3, "magnitude keeps the loud silent units");
     }
 
     @Test
     void randomNeuronsUseSeedPlusLayerIndex() throws Exception {
         LanguageModel m = TinyModels.llama(tmp, 5);
-        LanguageModel a = LmPruning.apply(m, "neurons", "random", 0.25, 0, null, null, 42);
+        LanguageModel a = LmPruning.apply(m, Granularity.NEURONS, "random", 0.25, 0, null, null, 42);
         assertEquals(18, a.config().intermediate());
         int[] keep0 = Ranking.keepHighest(Ranking.random(24, 42), 18);
         assertArrayEquals(Mats.pickRows(m.tensor("layers.0.up.w"), keep0).values(), a.tensor("layers.0.up.w").values());
@@ -105,7 +106,7 @@ class StructuredPruningTest {
         LanguageModel m = TinyModels.zeroCols(TinyModels.zeroRows(base, "q", silent), "o", silent);
         Calibration calib = TinyModels.calibration(m);
         for (String criterion : new String[] {"magnitude", "taylor"}) {
-            LanguageModel pruned = LmPruning.apply(m, "heads", criterion, 0.5, 0, null, calib, 42);
+            LanguageModel pruned = LmPruning.apply(m, Granularity.HEADS, criterion, 0.5, 0, null, calib, 42);
             assertEquals(2, pruned.config().heads());
             assertEquals(2, pruned.config().kvHeads());
             assertArrayEquals(new long[] {8, 16}, pruned.tensor("layers.0.q.w").shape());
@@ -114,16 +115,16 @@ class StructuredPruningTest {
             assertTrue(maxDiff(m.logits(TOKENS), pruned.logits(TOKENS)) < 1e-4, criterion);
         }
         IllegalArgumentException small = assertThrows(IllegalArgumentException.class,
-                () -> LmPruning.apply(m, "heads", "random", 0.25, 0, null, null, 42));
+                () -> LmPruning.apply(m, Granularity.HEADS, "random", 0.25, 0, null, null, 42));
         assertTrue(small.getMessage().contains("at least 0.5"), small.getMessage());
     }
 
     @Test
     void gpt2HeadsNeuronsAndLayersPruneSaveAndReload() throws Exception {
         LanguageModel m = TinyModels.gpt2(tmp.resolve("in"), 7);
-        LanguageModel p = LmPruning.apply(m, "heads", "random", 0.25, 0, null, null, 1);
-        p = LmPruning.apply(p, "neurons", "magnitude", 0.5, 0, null, null, 1);
-        p = LmPruning.apply(p, "layers", "l1", 0, 1, null, null, 1);
+        LanguageModel p = LmPruning.apply(m, Granularity.HEADS, "random", 0.25, 0, null, null, 1);
+        p = LmPruning.apply(p, Granularity.NEURONS, "magnitude", 0.5, 0, null, null, 1);
+        p = LmPruning.apply(p, Granularity.LAYERS, "l1", 0, 1, null, null, 1);
         assertEquals(3, p.config().heads());
         assertEquals(3, p.config().kvHeads());
         assertEquals(12, p.config().intermediate());
@@ -144,10 +145,10 @@ class StructuredPruningTest {
     void dataDrivenCriteriaWithoutDataSaySo() throws Exception {
         LanguageModel m = TinyModels.llama(tmp, 8);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> LmPruning.apply(m, "neurons", "wanda", 0.25, 0, null, null, 42));
+                () -> LmPruning.apply(m, Granularity.NEURONS, "wanda", 0.25, 0, null, null, 42));
         assertEquals("criterion wanda needs calibration text (a dataset)", e.getMessage());
         IllegalArgumentException g = assertThrows(IllegalArgumentException.class,
-                () -> LmPruning.apply(m, "filters", "l1", 0.25, 0, null, null, 42));
+                () -> LmPruning.apply(m, Granularity.FILTERS, "l1", 0.25, 0, null, null, 42));
         assertTrue(g.getMessage().contains("use layers, neurons, heads or weights"), g.getMessage());
     }
 }

@@ -1,5 +1,7 @@
 package org.tinytitans.engine.lm;
 
+import org.tinytitans.language.resolve.Granularity;
+import org.tinytitans.language.resolve.Pattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,7 +19,7 @@ class WeightPruningLmTest {
     @Test
     void magnitudeZeroesHalfOfEveryDecoderMatrixAndNothingElse() throws Exception {
         LanguageModel m = TinyModels.llama(tmp, 1);
-        LanguageModel p = LmPruning.apply(m, "weights", "magnitude", 0.5, 0, null, null, 0);
+        LanguageModel p = LmPruning.apply(m, Granularity.WEIGHTS, "magnitude", 0.5, 0, null, null, 0);
         for (int l = 0; l < 3; l++) {
             for (String mod : LmPruning.matrices(m.config())) {
                 Tensor t = p.tensor(Names.w(Names.layer(l, mod)));
@@ -34,7 +36,7 @@ class WeightPruningLmTest {
         LanguageModel m = TinyModels.llama(tmp, 2);
         Calibration calib = TinyModels.calibration(m);
         for (String criterion : new String[] {"magnitude", "wanda", "sparsegpt"}) {
-            LanguageModel p = LmPruning.apply(m, "weights", criterion, 0, 0, "2:4", calib, 0);
+            LanguageModel p = LmPruning.apply(m, Granularity.WEIGHTS, criterion, 0, 0, new Pattern(2, 4), calib, 0);
             float[] up = p.tensor("layers.1.up.w").values();
             for (int g = 0; g < up.length; g += 4) {
                 assertTrue(zeros(up, g, g + 4) >= 2, criterion + " group at " + g);
@@ -52,7 +54,7 @@ class WeightPruningLmTest {
             gain[i] = i < 8 ? 0.02f : 1f;
         }
         LanguageModel m = TinyModels.set(base, "layers.0.attn_norm.w", new Tensor(new long[] {16}, gain));
-        LanguageModel p = LmPruning.apply(m, "weights", "wanda", 0.5, 0, null, TinyModels.calibration(m), 0);
+        LanguageModel p = LmPruning.apply(m, Granularity.WEIGHTS, "wanda", 0.5, 0, null, TinyModels.calibration(m), 0);
         float[] q = p.tensor("layers.0.q.w").values();
         int onSmall = 0;
         for (int i = 0; i < q.length; i++) {
@@ -62,7 +64,7 @@ class WeightPruningLmTest {
         }
         assertEquals(q.length / 2, zeros(q, 0, q.length));
         assertTrue(onSmall > 0.95 * q.length / 2, onSmall + " of " + q.length / 2 + " zeros on the small inputs");
-        float[] byMagnitude = LmPruning.apply(m, "weights", "magnitude", 0.5, 0, null, null, 0).tensor("layers.0.q.w").values();
+        float[] byMagnitude = LmPruning.apply(m, Granularity.WEIGHTS, "magnitude", 0.5, 0, null, null, 0).tensor("layers.0.q.w").values();
         int magnitudeOnSmall = 0;
         for (int i = 0; i < byMagnitude.length; i++) {
             if (byMagnitude[i] == 0 && i % 16 < 8) {
