@@ -29,6 +29,7 @@ import org.tinytitans.language.catalog.ModelInfo;
 import org.tinytitans.language.catalog.PropertyInfo;
 import org.tinytitans.language.resolve.ExperimentRun;
 import org.tinytitans.language.resolve.Experiments;
+import org.tinytitans.language.resolve.Granularity;
 import org.tinytitans.language.resolve.Quantity;
 
 /**
@@ -113,6 +114,15 @@ class DefaultsTest {
             }
         }
         assertEquals(new TreeSet<>(RESOLVED.keySet()), stated, "the properties with a catalog default");
+    }
+
+    @Test
+    void everyGranularityResolvesToTheCatalogsDefaultCriterion() {
+        for (Granularity g : Granularity.values()) {
+            ExperimentRun run = Experiments.resolve(SpecDocument.parse("experiment e { model mnist-cnn\n prune " + g.keyword() + " {} }")).get(0);
+            assertEquals(g, run.prunes().get(0).granularity());
+            assertEquals(C.defaultCriterion(g.keyword()).orElseThrow(), run.prunes().get(0).criterion(), g.keyword());
+        }
     }
 
     @Test

@@ -1,11 +1,11 @@
 package org.tinytitans.engine.lm;
 
-import org.tinytitans.language.resolve.Granularity;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.tinytitans.language.resolve.Granularity;
 
 /**
  * The ordering docs/language-models.md reports on the shipped tiny LM, as a job computes it (32 calibration

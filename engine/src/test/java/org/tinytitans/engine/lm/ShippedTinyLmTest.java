@@ -1,6 +1,5 @@
 package org.tinytitans.engine.lm;
 
-import org.tinytitans.language.resolve.Granularity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.tinytitans.language.resolve.Granularity;
 
 /** The model shipped in samples/ runs the tutorial's LLM recipe offline with meaningful perplexity. */
 class ShippedTinyLmTest {

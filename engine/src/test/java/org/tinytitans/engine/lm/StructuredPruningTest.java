@@ -1,6 +1,5 @@
 package org.tinytitans.engine.lm;
 
-import org.tinytitans.language.resolve.Granularity;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -11,6 +10,7 @@ import static org.tinytitans.engine.lm.LmAsserts.maxDiff;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tinytitans.language.resolve.Granularity;
 
 /** Layers, neurons and heads: physical removal where the answer is known by construction. */
 class StructuredPruningTest {

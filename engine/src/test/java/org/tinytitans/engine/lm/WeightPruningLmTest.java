@@ -1,7 +1,5 @@
 package org.tinytitans.engine.lm;
 
-import org.tinytitans.language.resolve.Granularity;
-import org.tinytitans.language.resolve.Pattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +8,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tinytitans.engine.weights.Tensor;
+import org.tinytitans.language.resolve.Granularity;
+import org.tinytitans.language.resolve.Pattern;
 
 /** Unstructured and N:M sparsity: magnitude, Wanda, SparseGPT. */
 class WeightPruningLmTest {

@@ -1,6 +1,5 @@
 package org.tinytitans.engine.prune;
 
-import org.tinytitans.language.resolve.Granularity;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,6 +12,7 @@ import org.tinytitans.engine.graph.Counts;
 import org.tinytitans.engine.graph.FilterGroup;
 import org.tinytitans.engine.graph.Graph;
 import org.tinytitans.engine.zoo.Zoo;
+import org.tinytitans.language.resolve.Granularity;
 
 class PlanCountsTest {
 

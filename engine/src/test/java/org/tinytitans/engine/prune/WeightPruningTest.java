@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.tinytitans.language.resolve.Pattern;
 import org.junit.jupiter.api.Test;
 import org.tinytitans.engine.model.Network;
 import org.tinytitans.engine.zoo.Zoo;
+import org.tinytitans.language.resolve.Pattern;
 
 class WeightPruningTest {
 

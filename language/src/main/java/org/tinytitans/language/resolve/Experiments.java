@@ -132,7 +132,7 @@ public final class Experiments {
         Granularity granularity = p.argument().map(Value::text).flatMap(Granularity::of).orElse(null);
         Optional<Value> criterionValue = v.value("criterion");
         String criterion = criterionValue.map(Value::text)
-                .orElseGet(() -> granularity == null ? null : C.defaultCriterion(granularity.keyword()).orElse("random"));
+                .orElseGet(() -> granularity == null ? null : C.defaultCriterion(granularity.keyword()).orElse(null));
         Integer count = v.integer("count").orElse(null);
         Pattern pattern = v.value("pattern").filter(x -> x.kind() == TokenKind.PATTERN).flatMap(x -> Pattern.parse(x.text())).orElse(null);
         Double ratio = v.fraction("ratio").orElse(pattern != null ? Double.valueOf(pattern.ratio())
