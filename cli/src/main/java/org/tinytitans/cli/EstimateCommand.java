@@ -6,16 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.tinytitans.engine.graph.Counts;
-import org.tinytitans.engine.graph.Graph;
 import org.tinytitans.engine.job.ExitCodes;
 import org.tinytitans.engine.prune.Estimate;
-import org.tinytitans.engine.zoo.Zoo;
 import org.tinytitans.language.Checker;
 import org.tinytitans.language.Severity;
 import org.tinytitans.language.SpecDocument;
 import org.tinytitans.language.resolve.ExperimentRun;
 import org.tinytitans.language.resolve.Experiments;
-import org.tinytitans.language.resolve.PruneSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -65,24 +62,15 @@ final class EstimateCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /** The run's figures as the engine's one estimate gives them (the editor's hints show the same). */
     static EstimateReport.Experiment estimate(ExperimentRun run) {
-        if (!Zoo.has(run.model().name())) {
-            return EstimateReport.Experiment.failed(run.name(), run.id(), run.variant(), run.model().name(),
-                    "no analytic graph for model '" + run.model().name() + "'");
-        }
-        Graph g = run.model().classes() == null ? Zoo.build(run.model().name()) : Zoo.build(run.model().name(), run.model().classes());
-        Counts before = g.counts();
-        Counts low = before;
-        Counts high = before;
-        long nonzero = before.params();
-        for (PruneSpec p : run.prunes()) {
-            Estimate e = Estimate.of(g, p.granularity(), p.ratio(), p.count(), p.scope(), p.exclude());
-            low = e.low();
-            high = e.high();
-            nonzero = e.nonzeroParams();
-            g = e.after();
+        Estimate e;
+        try {
+            e = Estimate.of(run);
+        } catch (IllegalArgumentException ex) {
+            return EstimateReport.Experiment.failed(run.name(), run.id(), run.variant(), run.model().name(), ex.getMessage());
         }
         return EstimateReport.Experiment.estimated(run.name(), run.id(), run.variant(), run.model().name(),
-                before, low, high, nonzero);
+                e.before(), e.low(), e.high(), e.nonzeroParams());
     }
 }

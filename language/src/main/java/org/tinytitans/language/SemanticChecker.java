@@ -323,7 +323,8 @@ final class SemanticChecker {
                     + C.defaultCriterion(gran.name()).orElse("random") + " is used");
         }
         if (gran != null && !props.containsKey("ratio") && !props.containsKey("count") && !props.containsKey("pattern")) {
-            report.info(s.headRange(), Codes.MISSING_AMOUNT, where + " has no ratio; 50% is used");
+            report.info(s.headRange(), Codes.MISSING_AMOUNT, where + " has no ratio; "
+                    + C.property("prune", "ratio").map(PropertyInfo::defaultValue).orElseThrow() + " is used");
         }
     }
 

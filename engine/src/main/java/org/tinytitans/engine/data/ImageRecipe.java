@@ -41,9 +41,6 @@ public enum ImageRecipe {
     public String id() { return id; }
 
     public static ImageRecipe of(String name) {
-        if (name == null) {
-            return TORCHVISION;
-        }
         for (ImageRecipe r : values()) {
             if (r.id.equals(name.toLowerCase(Locale.ROOT))) {
                 return r;

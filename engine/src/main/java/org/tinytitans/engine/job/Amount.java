@@ -10,7 +10,7 @@ final class Amount {
     static String label(PruneSpec p) {
         String amount;
         if (p.pattern() != null) {
-            amount = p.pattern()[0] + ":" + p.pattern()[1];
+            amount = p.pattern().toString();
         } else if (p.count() != null) {
             amount = "count " + p.count();
         } else if (p.ratio() != null) {

@@ -28,6 +28,7 @@ import org.tinytitans.engine.metrics.PhaseEnergy;
 import org.tinytitans.language.catalog.ModelFamily;
 import org.tinytitans.language.resolve.ExperimentRun;
 import org.tinytitans.language.resolve.FinetuneSpec;
+import org.tinytitans.language.resolve.Granularity;
 import org.tinytitans.language.resolve.PruneSpec;
 
 /**
@@ -37,9 +38,6 @@ import org.tinytitans.language.resolve.PruneSpec;
  */
 final class LanguageExperiment {
 
-    /** Perplexity is measured on at most this many tokens of the text unless `samples` says otherwise. */
-    static final int DEFAULT_EVAL_TOKENS = 65_536;
-    static final int CALIBRATION_WINDOWS = 32;
     static final int GENERATED_TOKENS = 32;
 
     private final JobContext ctx;
@@ -154,13 +152,15 @@ final class LanguageExperiment {
         }
     }
 
+    /** Asked only once a text was read, so there is a dataset: its resolved seq-len. */
     private int seqLen() {
-        return run.dataset() == null ? 128 : run.dataset().seqLen();
+        return run.dataset().seqLen();
     }
 
+    /** Perplexity reads the dataset's `samples` windows (resolved: the catalog's default for text), or all of it. */
     private int evalTokens() {
-        Integer samples = run.dataset() == null ? null : run.dataset().samples();
-        return samples == null ? DEFAULT_EVAL_TOKENS : samples * seqLen();
+        Integer samples = run.dataset().samples();
+        return samples == null ? Integer.MAX_VALUE : (int) Math.min(Integer.MAX_VALUE, (long) samples * seqLen());
     }
 
     private void measure(LanguageModel model, Measured m, Set<String> wanted) {
@@ -225,7 +225,7 @@ final class LanguageExperiment {
     private LanguageModel prune(LanguageModel model, PruneSpec p) {
         LanguagePruning method;
         try {
-            method = (LanguagePruning) Methods.require(p.granularity(), ModelFamily.LANGUAGE, p.criterion(), run.model().name());
+            method = (LanguagePruning) Methods.require(p.granularity().keyword(), ModelFamily.LANGUAGE, p.criterion(), run.model().name());
         } catch (IllegalArgumentException e) {
             throw new JobFailure(e.getMessage(), p.criterionRange() != null ? p.criterionRange() : p.range(), e);
         }
@@ -234,11 +234,9 @@ final class LanguageExperiment {
             if (text == null) {
                 throw new JobFailure("criterion " + p.criterion() + " needs calibration text: add `dataset text { path \"...\" }`", p.criterionRange());
             }
-            int windows = p.samples() != null ? p.samples() : CALIBRATION_WINDOWS;
-            calibration = Calibration.fromText(model.tokenizer(), text, seqLen(), windows);
+            calibration = Calibration.fromText(model.tokenizer(), text, seqLen(), p.samples());
         }
-        String pattern = p.pattern() == null ? null : p.pattern()[0] + ":" + p.pattern()[1];
-        int steps = Math.max(1, p.steps());
+        int steps = p.steps();
         LanguageModel current = model;
         for (int k = 1; k <= steps; k++) {
             double ratio = p.ratio() == null ? 0 : VisionExperiment.stepRatio(p.ratio(), k, steps);
@@ -246,7 +244,7 @@ final class LanguageExperiment {
             ctx.phase("pruning", Amount.label(p) + (steps > 1 ? " (step " + k + "/" + steps + ")" : ""));
             LanguageModel next;
             try {
-                next = LmPruning.apply(current, p.granularity(), method.criterion(), ratio, count, pattern, calibration, p.seed());
+                next = LmPruning.apply(current, p.granularity(), method.criterion(), ratio, count, p.pattern(), calibration, p.seed());
             } catch (IllegalArgumentException e) {
                 throw new JobFailure(e.getMessage(), p.range(), e);
             }
@@ -260,7 +258,7 @@ final class LanguageExperiment {
                 current = tuned;
             }
         }
-        if (p.granularity().equals("weights")) {
+        if (p.granularity() == Granularity.WEIGHTS) {
             notes.add(String.format(Locale.ROOT, "unstructured pruning left %.1f%% of the weights zero; dense kernels run no faster for it",
                     current.sparsity() * 100));
         }
@@ -284,11 +282,11 @@ final class LanguageExperiment {
     /** Generation speed of both models, alternating so a noisy machine slows both alike. */
     private void time(LanguageModel dense, LanguageModel pruned, Measured b, Measured p) {
         var l = run.latency();
-        if (l != null && "onnxruntime".equals(l.runtime())) {
+        if ("onnxruntime".equals(l.runtime())) {
             throw new JobFailure("latency runtime onnxruntime applies to vision models (ONNX export covers the vision zoo); "
                     + "remove it to time " + run.model().name() + " in the engine", l.range());
         }
-        int runs = l == null ? 5 : Math.max(1, Math.min(l.runs(), 20));
+        int runs = Math.min(l.runs(), 20); // generating is slow: at most 20 timed runs
         String prompt = text == null ? "In the beginning" : text.substring(0, Math.min(64, text.length()));
         ctx.phase("latency", "generating " + GENERATED_TOKENS + " tokens " + runs + " times with each model, interleaved");
         double[][] dense1 = new double[2][runs];

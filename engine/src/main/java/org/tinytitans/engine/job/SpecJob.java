@@ -308,14 +308,15 @@ public final class SpecJob {
     }
 
     static EnergySettings settings(ExperimentRun run) {
-        EnergySettings s = EnergySettings.defaults();
         EnergySpec e = run.energy();
-        if (e == null || e.range() == null) {
-            // No energy block: the editor's carbon-region setting if it sent one, else the tutorial's 0.432 kg/kWh.
-            String region = System.getenv("TITANS_CARBON_REGION");
-            return region == null || region.isBlank() ? s : s.withRegion(region.trim());
+        // Neither region nor intensity in the spec: the editor's carbon-region setting if it sent one, else the
+        // tutorial's 0.432 kg/kWh (EnergySettings' default, the catalog's `intensity` default).
+        String region = e.region();
+        String editor = System.getenv("TITANS_CARBON_REGION");
+        if (region == null && e.intensityGPerKwh() == null && editor != null && !editor.isBlank()) {
+            region = editor.trim();
         }
-        s = s.withPue(e.pue()).withRegion(e.region());
+        EnergySettings s = EnergySettings.defaults().withPue(e.pue()).withRegion(region);
         if (e.intensityGPerKwh() != null) {
             s = s.withIntensity(e.intensityGPerKwh() / 1000);
         }

@@ -55,6 +55,7 @@ import org.tinytitans.engine.zoo.Zoo;
 import org.tinytitans.language.resolve.DatasetSpec;
 import org.tinytitans.language.resolve.ExperimentRun;
 import org.tinytitans.language.resolve.FinetuneSpec;
+import org.tinytitans.language.resolve.Granularity;
 import org.tinytitans.language.resolve.PruneSpec;
 
 /**
@@ -63,9 +64,6 @@ import org.tinytitans.language.resolve.PruneSpec;
  * interleaved, and account the energy of every phase.
  */
 final class VisionExperiment {
-
-    /** Data-driven criteria score on this many images per class unless the spec says otherwise. */
-    static final int DEFAULT_SAMPLES_PER_CLASS = 100;
 
     private final JobContext ctx;
     private final ExperimentRun run;
@@ -166,7 +164,8 @@ final class VisionExperiment {
         if (weights == null) {
             notes.add("no weights given: the model is randomly initialised, so accuracy means nothing");
         }
-        int classes = m.classes() != null ? m.classes() : Zoo.has(m.name()) ? Zoo.entry(m.name()).classes() : 0;
+        int classes = m.classes() != null ? m.classes() : 0; // resolved: the spec's, else the zoo entry's; 0 = the weights'
+
         try {
             return Models.load(Zoo.has(m.name()) ? m.name() : null, weights, classes, run.seed());
         } catch (IOException | RuntimeException e) {
@@ -239,7 +238,7 @@ final class VisionExperiment {
     /** The registry's method for a prune block on this model; a mismatch (a spec `check` did not see) is said at the criterion. */
     private PruningMethod method(PruneSpec p) {
         try {
-            return Methods.require(p.granularity(), family, p.criterion(), run.model().name());
+            return Methods.require(p.granularity().keyword(), family, p.criterion(), run.model().name());
         } catch (IllegalArgumentException e) {
             throw new JobFailure(e.getMessage(), p.criterionRange() != null ? p.criterionRange() : p.range());
         }
@@ -255,7 +254,7 @@ final class VisionExperiment {
             int perClass = perClass(p);
             samples = Subsample.stratified(train, perClass, p.seed());
         }
-        int steps = Math.max(1, p.steps());
+        int steps = p.steps();
         for (int k = 1; k <= steps; k++) {
             String label = Amount.label(p) + (steps > 1 ? " (step " + k + "/" + steps + ")" : "");
             Network next;
@@ -263,7 +262,7 @@ final class VisionExperiment {
                 try (var ph = ctx.green().meter().phase("pruning")) {
                     ctx.phase("pruning", label);
                     next = current.copy();
-                    double ratio = stepRatio(p.ratio() == null ? 0.5 : p.ratio(), k, steps);
+                    double ratio = stepRatio(p.ratio(), k, steps);
                     var r = WeightPruning.apply(next, weights.rule(), ratio, org.tinytitans.engine.prune.Scope.parse(p.scope()), p.pattern(), p.exclude(), p.seed());
                     if (!r.skipped().isEmpty()) {
                         notes.add("N:M pattern skipped " + r.skipped().size() + " kernel(s) whose input channels are not a multiple of M: " + r.skipped());
@@ -279,8 +278,8 @@ final class VisionExperiment {
                 }
                 try (var ph = ctx.green().meter().phase("pruning")) {
                     ctx.phase("pruning", label);
-                    if (p.granularity().equals("filters")) {
-                        double ratio = stepRatio(p.ratio() == null ? 0.5 : p.ratio(), k, steps);
+                    if (p.granularity() == Granularity.FILTERS) {
+                        double ratio = stepRatio(p.ratio(), k, steps);
                         next = FilterPruning.apply(current, List.of(scores), ratio, org.tinytitans.engine.prune.Scope.parse(p.scope()), p.exclude());
                     } else {
                         float[] flat = new float[scores.length];
@@ -307,14 +306,12 @@ final class VisionExperiment {
         return current;
     }
 
+    /** The resolved samples (the spec's, else the catalog's default for the dataset), spread over the classes present. */
     private int perClass(PruneSpec p) {
-        int classes = Math.max(1, train.classes());
-        Integer total = p.samples() != null ? p.samples() : run.dataset().samples();
-        if (total == null) {
-            notes.add("data-driven criteria scored on " + DEFAULT_SAMPLES_PER_CLASS + " images per class (set `samples` to change)");
-            return DEFAULT_SAMPLES_PER_CLASS;
+        if (p.samples() == null) {
+            throw new JobFailure("criterion " + p.criterion() + " needs a number of samples: set `samples`", p.criterionRange());
         }
-        return Math.max(1, total / classes);
+        return Math.max(1, p.samples() / Math.max(1, train.classes()));
     }
 
     /** Removes ratio/K of the original width per step: the fraction of what remains at step k. */
@@ -335,12 +332,12 @@ final class VisionExperiment {
         ImageSet data = f.samples() == null ? train : Subsample.stratified(train, Math.max(1, f.samples() / Math.max(1, train.classes())), run.seed());
         TrainConfig.Augmentation aug = !f.augment() ? TrainConfig.Augmentation.NONE
                 : run.dataset().name().equals("cifar10") ? TrainConfig.Augmentation.CIFAR : TrainConfig.Augmentation.CROP_ONLY;
-        TrainConfig.Schedule schedule = switch (f.schedule() == null ? "" : f.schedule()) {
+        TrainConfig.Schedule schedule = switch (f.schedule()) {
             case "step" -> TrainConfig.Schedule.STEP;
             case "cosine" -> TrainConfig.Schedule.COSINE;
             default -> TrainConfig.Schedule.CONSTANT;
         };
-        int[] milestones = f.milestones() == null ? new int[0] : f.milestones().stream().mapToInt(Integer::intValue).toArray();
+        int[] milestones = f.milestones().stream().mapToInt(Integer::intValue).toArray();
         TrainConfig config = new TrainConfig(epochs, f.batch(),
                 "adam".equals(f.optimizer()) ? TrainConfig.OptimizerKind.ADAM : TrainConfig.OptimizerKind.SGD,
                 f.lr(), f.momentum(), f.nesterov(), f.weightDecay(), f.warmup(), schedule, milestones, f.gamma(),
@@ -381,7 +378,7 @@ final class VisionExperiment {
         ctx.phase("evaluate", "evaluating " + which + " accuracy on " + test.size() + " test images");
         Evaluation e;
         try (InferenceForm form = InferenceForm.of(net)) {   // what is deployed: batch norms folded
-            e = Evaluator.evaluate(form.block(), test, 128, ctx.progress());
+            e = Evaluator.evaluate(form.block(), test, run.dataset().batch(), ctx.progress());
         }
         m.put("accuracy", e.accuracy());
         m.json.addProperty("accuracy", e.accuracy());
@@ -391,12 +388,12 @@ final class VisionExperiment {
 
     private LatencyReport time(Network dense, Network pruned) {
         var l = run.latency();
-        int batch = l == null ? 1 : l.batch();
-        int runs = l == null ? 50 : l.runs();
-        int warmup = l == null ? 10 : l.warmup();
+        int batch = l.batch();
+        int runs = l.runs();
+        int warmup = l.warmup();
         var g = dense.graph();
         long[] shape = {batch, g.inputLayer().out(), g.height(), g.width()};
-        if (l != null && "onnxruntime".equals(l.runtime())) {
+        if ("onnxruntime".equals(l.runtime())) {
             return timeInOnnxRuntime(dense, pruned, new LatencyConfig(shape, warmup, runs, run.seed()), l.threads());
         }
         ctx.phase("latency", "timing dense and pruned interleaved: batch " + batch + ", " + runs + " runs after " + warmup + " warm-up");
@@ -405,7 +402,7 @@ final class VisionExperiment {
             Map<String, Block> models = new LinkedHashMap<>();
             models.put("dense", d.block());
             models.put("pruned", p.block());
-            return timeInEngine(models, new LatencyConfig(shape, warmup, runs, run.seed()), l == null ? 0 : l.threads());
+            return timeInEngine(models, new LatencyConfig(shape, warmup, runs, run.seed()), l.threads());
         }
     }
 

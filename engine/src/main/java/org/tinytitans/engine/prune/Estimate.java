@@ -11,9 +11,14 @@ import org.tinytitans.engine.graph.Graph;
 import org.tinytitans.engine.graph.Layer;
 import org.tinytitans.engine.graph.ResidualBlock;
 import org.tinytitans.engine.graph.Rewrites;
+import org.tinytitans.engine.zoo.Zoo;
+import org.tinytitans.language.resolve.ExperimentRun;
+import org.tinytitans.language.resolve.Granularity;
+import org.tinytitans.language.resolve.PruneSpec;
 
 /**
- * Analytic effect of a prune step before any weights are touched (CLI {@code estimate}, editor hints).
+ * Analytic effect of pruning before any weights are touched. {@link #of(ExperimentRun)} is the one estimate of a
+ * resolved run that {@code titans-cli estimate} prints and the editor's hints show; {@link #step} is one prune block.
  * Per-layer filter pruning is exact ({@code low == high}). Where the outcome depends on scores (global and tutorial
  * filter scopes, layer pruning) the range comes from the cheapest and the dearest admissible choices, taken greedily by
  * per-unit MACs and by per-unit params; exact for independent units (the CIFAR ResNets), a close bound otherwise.
@@ -25,15 +30,50 @@ public record Estimate(Counts before, Counts low, Counts high, long nonzeroParam
 
     public boolean exact() { return low.equals(high); }
 
-    public static Estimate of(Graph g, String granularity, Double ratio, Integer count, String scope, List<String> exclude) {
-        return of(g, Granularity.parse(granularity), ratio, count, Scope.parse(scope), exclude);
+    /**
+     * The run's figures after all its prune blocks, applied in order to the zoo graph (with the run's classes), each
+     * to the outcome of the one before (the low end where a block's outcome is a range); {@code before} is the
+     * unpruned model.
+     *
+     * @throws IllegalArgumentException when the model has no analytic graph or a block has no analytic estimate
+     */
+    public static Estimate of(ExperimentRun run) {
+        List<Estimate> steps = steps(run);
+        return steps.get(steps.size() - 1);
     }
 
-    public static Estimate of(Graph g, Granularity granularity, Double ratio, Integer count, Scope scope, List<String> exclude) {
+    /**
+     * The run's figures after each prune block in turn, all measured from the unpruned model: the last is
+     * {@link #of(ExperimentRun)}. A run without prune blocks has one entry, the unpruned model itself.
+     */
+    public static List<Estimate> steps(ExperimentRun run) {
+        String model = run.model().name();
+        if (model == null || !Zoo.has(model)) {
+            throw new IllegalArgumentException("no analytic graph for model '" + model + "'");
+        }
+        Graph g = run.model().classes() == null ? Zoo.build(model) : Zoo.build(model, run.model().classes());
+        Counts baseline = g.counts();
+        List<Estimate> out = new ArrayList<>();
+        for (PruneSpec p : run.prunes()) {
+            if (p.granularity() == null) {
+                throw new IllegalArgumentException("a prune block without a granularity has no estimate");
+            }
+            Estimate e = step(g, p.granularity(), p.ratio(), p.count(), Scope.parse(p.scope()), p.exclude());
+            out.add(new Estimate(baseline, e.low(), e.high(), e.nonzeroParams(), e.after()));
+            g = e.after();
+        }
+        if (out.isEmpty()) out.add(new Estimate(baseline, baseline, baseline, baseline.params(), g));
+        return out;
+    }
+
+    /** One prune block applied to a graph; {@code before} is that graph's counts. */
+    public static Estimate step(Graph g, Granularity granularity, Double ratio, Integer count, Scope scope, List<String> exclude) {
         return switch (granularity) {
             case FILTERS -> filters(g, need(ratio), scope, exclude);
             case LAYERS -> layers(g, ratio, count, exclude);
             case WEIGHTS -> weights(g, need(ratio), exclude);
+            case NEURONS, HEADS -> throw new IllegalArgumentException("prune " + granularity
+                    + " applies to language models, which have no analytic graph");
         };
     }
 

@@ -7,9 +7,9 @@ package org.tinytitans.engine.prune;
 public enum Scope {
     PER_LAYER, GLOBAL, TUTORIAL;
 
-    /** Parses the spec's spelling: {@code per-layer} or {@code global}. */
+    /** Parses the spec's spelling: {@code per-layer} or {@code global} (resolved runs always carry one: no default here). */
     public static Scope parse(String s) {
-        return switch (s == null ? "per-layer" : s.trim().toLowerCase()) {
+        return switch (String.valueOf(s).trim().toLowerCase(java.util.Locale.ROOT)) {
             case "per-layer", "per_layer", "layer", "local" -> PER_LAYER;
             case "global" -> GLOBAL;
             case "tutorial" -> TUTORIAL;

@@ -9,6 +9,7 @@ import java.util.Random;
 import org.tinytitans.engine.graph.Kind;
 import org.tinytitans.engine.graph.Layer;
 import org.tinytitans.engine.model.Network;
+import org.tinytitans.language.resolve.Pattern;
 
 /**
  * Unstructured pruning: zeroes single conv and dense kernel weights in place (biases and BN untouched).
@@ -36,7 +37,7 @@ public final class WeightPruning {
     public enum Rule { MAGNITUDE, RANDOM }
 
     /** Magnitude (|w|) or random scores. */
-    public static Result apply(Network net, Rule criterion, double ratio, Scope scope, int[] pattern, List<String> exclude, long seed) {
+    public static Result apply(Network net, Rule criterion, double ratio, Scope scope, Pattern pattern, List<String> exclude, long seed) {
         Random rnd = new Random(seed);
         Map<String, float[]> scores = new LinkedHashMap<>();
         for (String t : targets(net, exclude)) {
@@ -54,18 +55,18 @@ public final class WeightPruning {
     }
 
     /** Zeroes by given scores (lower = removed first), keyed by kernel tensor name ({@code layer.weight}). */
-    public static Result apply(Network net, Map<String, float[]> scores, double ratio, Scope scope, int[] pattern) {
+    public static Result apply(Network net, Map<String, float[]> scores, double ratio, Scope scope, Pattern pattern) {
         List<String> skipped = new ArrayList<>();
         long zeroed = 0, total = 0;
         if (pattern != null) {
             for (Map.Entry<String, float[]> e : scores.entrySet()) {
                 long[] shape = net.shapeOf(e.getKey());
-                if (shape[1] % pattern[1] != 0) {
+                if (shape[1] % pattern.group() != 0) {
                     skipped.add(e.getKey());
                     continue;
                 }
                 float[] w = net.get(e.getKey());
-                zeroed += nm(w, e.getValue(), shape, pattern[0], pattern[1]);
+                zeroed += nm(w, e.getValue(), shape, pattern.keep(), pattern.group());
                 total += w.length;
                 net.set(e.getKey(), w);
             }
@@ -152,18 +153,5 @@ public final class WeightPruning {
             pos += a.length;
         }
         return c;
-    }
-
-    /** Parses "2:4" into {2, 4}. */
-    public static int[] pattern(String nm) {
-        String[] p = nm.trim().split(":");
-        if (p.length != 2) {
-            throw new IllegalArgumentException("pattern must be N:M such as 2:4, not '" + nm + "'");
-        }
-        int n = Integer.parseInt(p[0].trim()), m = Integer.parseInt(p[1].trim());
-        if (n < 1 || m < 2 || n >= m) {
-            throw new IllegalArgumentException("pattern " + nm + " must keep N of M weights with 1 <= N < M");
-        }
-        return new int[] {n, m};
     }
 }

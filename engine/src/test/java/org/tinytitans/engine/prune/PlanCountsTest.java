@@ -12,6 +12,7 @@ import org.tinytitans.engine.graph.Counts;
 import org.tinytitans.engine.graph.FilterGroup;
 import org.tinytitans.engine.graph.Graph;
 import org.tinytitans.engine.zoo.Zoo;
+import org.tinytitans.language.resolve.Granularity;
 
 class PlanCountsTest {
 
@@ -71,7 +72,7 @@ class PlanCountsTest {
         assertEquals(2128 - 9 * (8 + 16 + 32), p.after().counts().filters());
         assertArrayEquals(new int[] {8, 9, 10, 11, 12, 13, 14, 15}, p.keptOut().get("stage1.block0.conv1"));
         assertArrayEquals(p.keptOut().get("stage1.block0.conv1"), p.keptIn().get("stage1.block0.conv2"));
-        assertEquals(p.after().counts(), Estimate.of(g, "filters", 0.5, null, "per-layer", List.of()).low());
+        assertEquals(p.after().counts(), Estimate.step(g, Granularity.FILTERS, 0.5, null, Scope.PER_LAYER, List.of()).low());
     }
 
     @Test
@@ -110,8 +111,8 @@ class PlanCountsTest {
         int total = 3 * 16 + 3 * 32 + 3 * 64;
         assertEquals(Math.rint(0.1 * total), p.removedFilters());
         assertEquals(1, p.after().layer("stage1.block0.conv1").out());
-        Estimate e = Estimate.of(g, "filters", 0.1, null, "global", List.of());
-        Counts perLayer = Estimate.of(g, "filters", 0.1, null, "per-layer", List.of()).low();
+        Estimate e = Estimate.step(g, Granularity.FILTERS, 0.1, null, Scope.GLOBAL, List.of());
+        Counts perLayer = Estimate.step(g, Granularity.FILTERS, 0.1, null, Scope.PER_LAYER, List.of()).low();
         assertTrue(e.low().macs() <= p.after().counts().macs() && p.after().counts().macs() <= e.high().macs());
         assertTrue(e.low().params() <= perLayer.params() && perLayer.params() <= e.high().params());
         assertTrue(e.low().macs() < e.high().macs());
@@ -125,7 +126,7 @@ class PlanCountsTest {
         assertEquals(414, p.removedFilters());
         assertEquals(3_730, p.after().counts().filters());
         assertTrue(p.after().layer("stage1.block3.conv1").out() <= 14);
-        Estimate e = Estimate.of(g, "filters", 0.1, null, "tutorial", List.of());
+        Estimate e = Estimate.step(g, Granularity.FILTERS, 0.1, null, Scope.TUTORIAL, List.of());
         long params = p.after().counts().params();
         assertTrue(e.low().params() <= params && params <= e.high().params());
         // The notebook's random run landed at 1,431,092 params and 190,481,024 FLOPs: inside our range too.
@@ -161,7 +162,7 @@ class PlanCountsTest {
         var e = assertThrows(IllegalArgumentException.class, () -> LayerPlanner.plan(g, s, null, 10, List.of()));
         assertTrue(e.getMessage().contains("only 9 of the 10"), e.getMessage());
         assertEquals(6, LayerPlanner.plan(g, s, 0.5, null, List.of()).removedBlocks().size());
-        Estimate one = Estimate.of(g, "layers", null, 1, null, List.of());
+        Estimate one = Estimate.step(g, Granularity.LAYERS, null, 1, Scope.PER_LAYER, List.of());
         // A block costs the same MACs in every stage (2 x 4,718,592 / 2), params differ: 4,768 / 18,624 / 74,368.
         assertEquals(69_124_736 - 4_718_592, one.low().macs());
         assertTrue(one.low().macs() == one.high().macs());
@@ -172,7 +173,7 @@ class PlanCountsTest {
     @Test
     void weightEstimateCountsNonzeros() {
         Graph g = Zoo.build("resnet20");
-        Estimate e = Estimate.of(g, "weights", 0.5, null, "global", List.of());
+        Estimate e = Estimate.step(g, Granularity.WEIGHTS, 0.5, null, Scope.GLOBAL, List.of());
         assertEquals(g.counts().macs(), e.low().macs());
         assertTrue(e.nonzeroParams() < g.counts().params() * 0.55 && e.nonzeroParams() > g.counts().params() * 0.45);
     }

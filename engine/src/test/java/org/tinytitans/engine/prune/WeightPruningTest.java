@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tinytitans.engine.model.Network;
 import org.tinytitans.engine.zoo.Zoo;
+import org.tinytitans.language.resolve.Pattern;
 
 class WeightPruningTest {
 
@@ -58,7 +59,7 @@ class WeightPruningTest {
     @Test
     void twoFourPatternKeepsTwoOfEveryFourInputChannels() {
         try (Network net = net()) {
-            WeightPruning.Result r = WeightPruning.apply(net, WeightPruning.Rule.MAGNITUDE, 0, Scope.PER_LAYER, WeightPruning.pattern("2:4"), List.of(), 0);
+            WeightPruning.Result r = WeightPruning.apply(net, WeightPruning.Rule.MAGNITUDE, 0, Scope.PER_LAYER, new Pattern(2, 4), List.of(), 0);
             assertEquals(List.of("stem.conv.weight"), r.skipped()); // 3 input channels do not tile by 4
             assertEquals(0.5, r.sparsity(), 1e-12);
             float[] w = net.get("stage2.block1.conv1.weight"); // (32, 32, 3, 3)
@@ -84,6 +85,6 @@ class WeightPruningTest {
             WeightPruning.apply(b, WeightPruning.Rule.RANDOM, 0.4, Scope.GLOBAL, null, List.of(), 9);
             assertArrayEquals(a.get("stage3.block2.conv1.weight"), b.get("stage3.block2.conv1.weight"));
         }
-        assertThrows(IllegalArgumentException.class, () -> WeightPruning.pattern("4:2"));
+        assertThrows(IllegalArgumentException.class, () -> new Pattern(4, 2));
     }
 }

@@ -32,6 +32,12 @@ final class Blocks {
         return new PropertyInfo(name, doc, ValueType.BOOLEAN, UnitKind.NONE, null, null, def, List.of("true", "false"), false, false);
     }
 
+    /** "cifar10 1000, text 32": a default that depends on the dataset, stated from the dataset entries. */
+    private static String byDataset(java.util.function.Function<DatasetInfo, Integer> value) {
+        return String.join(", ", Zoo.DATASETS.stream().filter(d -> value.apply(d) != null)
+                .map(d -> d.name() + " " + value.apply(d)).toList());
+    }
+
     static final List<PropertyInfo> EXPERIMENT = List.of(
             string("description", null, "Free text shown in reports."),
             integer("seed", 0, null, "0", false, "Seed for every random choice of the experiment (random criteria, sampling, shuffling)."));
@@ -45,7 +51,8 @@ final class Blocks {
 
     static final List<PropertyInfo> DATASET = List.of(
             string("path", null, "Folder or file of the data, relative to the spec's folder (CIFAR-10 binary batches, MNIST idx files, an image folder, a text file)."),
-            integer("samples", 1, null, null, false, "Number of samples used for data-driven criteria and evaluation (the tutorial uses 5000: 500 per class)."),
+            integer("samples", 1, null, null, false, "Images: how many samples data-driven criteria draw, class-stratified from the train split (the tutorial uses 5000: 500 per class; evaluation always reads the whole test split). Text: how many windows of `seq-len` tokens perplexity reads. Default by dataset: "
+                    + byDataset(DatasetInfo::samples) + "."),
             names("split", List.of("train", "test", "val"), "test", false, "Split used for evaluation; criteria and fine-tuning always draw from train."),
             integer("batch", 1, 65536.0, "128", false, "Batch size for evaluation and data-driven criteria."),
             new PropertyInfo("classes", "Image folders: which class each folder is. A number says how many classes the model's output has (checked against it); a file in quotes lists the class names, one per line, line i being class i, and folders are looked up in it. Without a file, ImageNet synset folders (`n01440764`...) take their index in the sorted 1000 ILSVRC-2012 synsets, numeric folders (`0`, `17`) their number, other names their sorted position among the folders present; so a folder holding a subset of the classes keeps the model's indices.",
@@ -67,7 +74,8 @@ final class Blocks {
             new PropertyInfo("exclude", "Layer names or globs (`*` and `?`) that are never pruned, e.g. `exclude \"conv2d_1\", \"dense_*\"`.",
                     ValueType.STRING, UnitKind.NONE, null, null, null, List.of(), true, false),
             integer("seed", 0, null, "0", true, "Seed for `random` and for sampling; sweeping it repeats a run with other seeds."),
-            integer("samples", 1, null, "5000", false, "Samples drawn (class-stratified) from the train set for data-driven criteria; overrides the dataset's."),
+            integer("samples", 1, null, null, false, "Samples data-driven criteria draw (images class-stratified from the train split; token windows of text); overrides the dataset's. Default: the dataset's `samples`, except "
+                    + byDataset(DatasetInfo::pruneSamples) + "."),
             integer("min-filters", 1, null, "1", false, "Every pruned layer keeps at least this many filters/units/heads."));
 
     static final List<PropertyInfo> FINETUNE = List.of(
@@ -103,8 +111,8 @@ final class Blocks {
 
     static final List<PropertyInfo> ENERGY = List.of(
             new PropertyInfo("region", "Electricity grid for carbon and water: an ISO 3166 alpha-3 code (BRA, USA, FRA...) or WORLD. Without `region` or `intensity`, the tutorial's 0.432 kg/kWh is used.",
-                    ValueType.REGION, UnitKind.NONE, null, null, "WORLD", List.of(), false, false),
-            quantity("intensity", UnitKind.CARBON_INTENSITY, 0.0, 5000.0, "0.432kg/kWh", "Grid carbon intensity, overriding the region's (e.g. `0.432kg/kWh`, `98g/kWh`)."),
+                    ValueType.REGION, UnitKind.NONE, null, null, null, List.of(), false, false),
+            quantity("intensity", UnitKind.CARBON_INTENSITY, 0.0, 5000.0, "0.432kg/kWh", "Grid carbon intensity, overriding the region's (e.g. `0.432kg/kWh`, `98g/kWh`); without either, the tutorial's."),
             number("pue", 1.0, 5.0, "1.0", false, "Power usage effectiveness of the data centre: facility energy / IT energy."),
             quantity("wue", UnitKind.WATER_INTENSITY, 0.0, 100.0, "0L/kWh", "Water usage effectiveness: litres of water per kWh."),
             quantity("price", UnitKind.ENERGY_PRICE, 0.0, 100.0, null, "Electricity price for the `cost` metric."),
@@ -116,11 +124,11 @@ final class Blocks {
             string("workdir", null, "ssh, slurm: working folder on the remote host (for slurm: one the compute nodes see)."),
             string("java", null, "ssh, slurm: java executable on the remote host (used to install titans-cli there)."),
             string("titans", null, "ssh, slurm: titans-cli executable on the remote host."),
-            integer("gpu", 0, 64.0, "0", false, "ssh: index of the GPU to use."),
-            integer("gpus", 0, 64.0, "1", false, "slurm: GPUs to request (#SBATCH --gpus=N); the job runs on the first one."),
-            integer("cpus", 1, 1024.0, "4", false, "slurm: CPUs per task."),
-            quantity("mem", UnitKind.MEMORY, 1.0, null, "16GB", "slurm: memory to request."),
-            string("time", "\"01:00:00\"", "slurm: wall-clock limit as HH:MM:SS."),
+            integer("gpu", 0, 64.0, null, false, "ssh: index of the GPU to use; without it the job runs on the host's CPU."),
+            integer("gpus", 0, 64.0, null, false, "slurm: GPUs to request (#SBATCH --gpus=N); the job runs on the first one. Without it none is requested and the job runs on the CPU."),
+            integer("cpus", 1, 1024.0, null, false, "slurm: CPUs per task (default: the partition's)."),
+            quantity("mem", UnitKind.MEMORY, 1.0, null, null, "slurm: memory to request (default: the partition's)."),
+            string("time", null, "slurm: wall-clock limit as HH:MM:SS (default: the partition's)."),
             string("account", null, "slurm: account to charge."),
             string("torch", null, "A folder holding libtorch to run on instead of the engine's own choice, e.g. a pip torch's lib/ "
                     + "(on ssh and slurm: a path on that host). See docs/gpu.md."));

@@ -28,11 +28,11 @@ final class Zoo {
             new ModelInfo("hf", ModelFamily.LANGUAGE, "text", List.of(128), 0, "A Hugging Face causal LM folder (config.json + safetensors) given by `weights`."));
 
     static final List<DatasetInfo> DATASETS = List.of(
-            new DatasetInfo("cifar10", "vision", List.of(32, 32, 3), 10, "data/cifar-10-batches-bin", "CIFAR-10 binary batches (labels as stored, 0-9). Preprocessing is the tutorial's: x/255 minus the per-pixel mean image of the train batches present; no resize, crop or std (`preprocess` does not apply)."),
-            new DatasetInfo("mnist", "vision", List.of(28, 28, 1), 10, "data/mnist", "MNIST idx files (train/t10k images and labels, optionally gzipped; labels as stored). Preprocessing: x/255 in [0,1], no mean or std (`preprocess` does not apply)."),
-            new DatasetInfo("imagenet", "vision", List.of(224, 224, 3), 1000, "data/imagenet", "An image folder with one sub-folder per class (ImageNet layout; `val`/`test` and `train` sub-folders are used when present). Class indices and preprocessing: see the dataset properties `classes` and `preprocess` (default: torchvision's standard evaluation transform)."),
-            new DatasetInfo("synthetic", "any", List.of(), 0, "", "Random inputs of the model's shape: for FLOPs, latency and energy without real data (accuracy is meaningless)."),
-            new DatasetInfo("text", "language", List.of(128), 0, "data/text.txt", "A plain-text corpus for language models, split into sequences of `seq-len` tokens."));
+            new DatasetInfo("cifar10", "vision", List.of(32, 32, 3), 10, "data/cifar-10-batches-bin", 1000, null, "CIFAR-10 binary batches (labels as stored, 0-9). Preprocessing is the tutorial's: x/255 minus the per-pixel mean image of the train batches present; no resize, crop or std (`preprocess` does not apply)."),
+            new DatasetInfo("mnist", "vision", List.of(28, 28, 1), 10, "data/mnist", 1000, null, "MNIST idx files (train/t10k images and labels, optionally gzipped; labels as stored). Preprocessing: x/255 in [0,1], no mean or std (`preprocess` does not apply)."),
+            new DatasetInfo("imagenet", "vision", List.of(224, 224, 3), 1000, "data/imagenet", 1000, null, "An image folder with one sub-folder per class (ImageNet layout; `val`/`test` and `train` sub-folders are used when present). Class indices and preprocessing: see the dataset properties `classes` and `preprocess` (default: torchvision's standard evaluation transform)."),
+            new DatasetInfo("synthetic", "any", List.of(), 0, "", null, null, "Random inputs of the model's shape: for FLOPs, latency and energy without real data (accuracy is meaningless)."),
+            new DatasetInfo("text", "language", List.of(128), 0, "data/text.txt", 512, 32, "A plain-text corpus for language models, split into sequences of `seq-len` tokens."));
 
     private static MetricInfo m(String name, UnitKind kind, String unit, boolean lower, boolean relative, String doc) {
         return new MetricInfo(name, kind, unit, lower, relative, doc);

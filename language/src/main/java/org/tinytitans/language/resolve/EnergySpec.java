@@ -3,7 +3,8 @@ package org.tinytitans.language.resolve;
 import org.tinytitans.language.ast.Range;
 
 /**
- * Energy accounting. {@code region} is "WORLD" by default; {@code intensityGPerKwh} overrides the
+ * Energy accounting, defaults from the catalog. {@code region} null when not given (with no intensity either, the
+ * tutorial's 0.432 kg/kWh applies); {@code intensityGPerKwh} overrides the
  * region when non-null; {@code wueLPerKwh} 0 by default; power values in watts; price per kWh.
  * range is null when the experiment has no energy block.
  */

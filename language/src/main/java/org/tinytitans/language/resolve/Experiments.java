@@ -15,6 +15,7 @@ import org.tinytitans.language.ast.Value;
 import org.tinytitans.language.catalog.Catalog;
 import org.tinytitans.language.catalog.DatasetInfo;
 import org.tinytitans.language.catalog.Quantity;
+import org.tinytitans.language.catalog.ModelInfo;
 import org.tinytitans.language.catalog.UnitKind;
 
 /**
@@ -77,17 +78,18 @@ public final class Experiments {
         Map<String, Statement> experimentProps = new LinkedHashMap<>();
         merge.once("seed").ifPresent(x -> experimentProps.put("seed", x));
         merge.once("description").ifPresent(x -> experimentProps.put("description", x));
-        Values exp = new Values(experimentProps, chosen);
-        long seed = exp.integer("seed").orElse(0);
+        Values exp = new Values("experiment", experimentProps, chosen);
+        long seed = exp.integerOrDefault("seed");
+        DatasetSpec dataset = dataset(merge);
         List<PruneSpec> prunes = new ArrayList<>();
-        for (Statement p : merge.prunes()) prunes.add(prune(p, chosen, seed));
+        for (Statement p : merge.prunes()) prunes.add(prune(p, chosen, seed, dataset));
         LinkedHashSet<String> measures = new LinkedHashSet<>();
         merge.measures().forEach(m -> m.values().forEach(v -> {
             if (C.metric(v.text()).isPresent()) measures.add(v.text());
         }));
         List<ExpectSpec> expects = new ArrayList<>();
         merge.expects().forEach(s -> expect(s).ifPresent(expects::add));
-        return new ExperimentRun(name, variant, model(merge), dataset(merge), prunes, finetune(merge, chosen),
+        return new ExperimentRun(name, variant, model(merge), dataset, prunes, finetune(merge, chosen),
                 List.copyOf(measures), latency(merge), energy(merge), target(merge), expects, range, seed,
                 exp.text("description").orElse(null), exports(merge));
     }
@@ -99,15 +101,18 @@ public final class Experiments {
     }
 
     private static Values merged(Merge merge, String block, Map<Statement, Value> chosen) {
-        return new Values(merge.properties(block), chosen);
+        return new Values(block, merge.properties(block), chosen);
     }
 
     private static ModelSpec model(Merge merge) {
         Optional<Statement> s = merge.once("model");
         Values v = merged(merge, "model", Map.of());
         int[] input = v.all("input").stream().map(Values::integer).flatMap(Optional::stream).mapToInt(Integer::intValue).toArray();
-        return new ModelSpec(s.flatMap(Statement::argument).map(Value::text).orElse(null), v.text("weights").orElse(null),
-                input.length == 0 ? null : input, v.integer("classes").orElse(null), v.text("format").orElse(null),
+        String name = s.flatMap(Statement::argument).map(Value::text).orElse(null);
+        // a zoo model's classes are the catalog's; other models (hf folders, unknown weights) say theirs themselves
+        Integer classes = v.integer("classes").or(() -> C.model(name).map(ModelInfo::classes).filter(c -> c > 0)).orElse(null);
+        return new ModelSpec(name, v.text("weights").orElse(null),
+                input.length == 0 ? null : input, classes, v.text("format").orElse(null),
                 s.map(Statement::range).orElse(null));
     }
 
@@ -116,65 +121,66 @@ public final class Experiments {
         if (s.isEmpty()) return null;
         String name = s.get().argument().map(Value::text).orElse(null);
         Values v = merged(merge, "dataset", Map.of());
-        String defaultPath = name == null ? null : C.dataset(name).map(DatasetInfo::defaultPath).filter(p -> !p.isEmpty()).orElse(null);
-        return new DatasetSpec(name, v.text("path").orElse(defaultPath), v.integer("samples").orElse(null),
-                v.text("split").orElse("test"), v.integer("batch").orElse(128), v.integer("classes").orElse(null),
+        Optional<DatasetInfo> info = name == null ? Optional.empty() : C.dataset(name);
+        String defaultPath = info.map(DatasetInfo::defaultPath).filter(p -> !p.isEmpty()).orElse(null);
+        return new DatasetSpec(name, v.text("path").orElse(defaultPath), v.integer("samples").or(() -> info.map(DatasetInfo::samples)).orElse(null),
+                v.textOrDefault("split"), v.integerOrDefault("batch"), v.integer("classes").orElse(null),
                 v.value("classes").filter(x -> x.kind() == TokenKind.STRING).map(Value::value).orElse(null),
-                v.text("preprocess").orElse(null), v.integer("seq-len").orElse(128), v.all("tasks").stream().map(Value::value).toList(), s.get().range());
+                v.textOrDefault("preprocess"), v.integerOrDefault("seq-len"), v.all("tasks").stream().map(Value::value).toList(), s.get().range());
     }
 
-    private static PruneSpec prune(Statement p, Map<Statement, Value> chosen, long experimentSeed) {
+    private static PruneSpec prune(Statement p, Map<Statement, Value> chosen, long experimentSeed, DatasetSpec dataset) {
         Values v = Values.of(p, chosen);
-        String granularity = p.argument().map(Value::text).orElse(null);
+        Granularity granularity = p.argument().map(Value::text).flatMap(Granularity::of).orElse(null);
         Optional<Value> criterionValue = v.value("criterion");
         String criterion = criterionValue.map(Value::text)
-                .orElseGet(() -> granularity == null ? null : C.defaultCriterion(granularity).orElse("random"));
+                .orElseGet(() -> granularity == null ? null : C.defaultCriterion(granularity.keyword()).orElse(null));
         Integer count = v.integer("count").orElse(null);
-        Double ratio = v.fraction("ratio").orElse(count == null && v.value("pattern").isEmpty() ? 0.5 : null);
-        int[] pattern = v.value("pattern").filter(x -> x.kind() == TokenKind.PATTERN).map(x -> {
-            String[] nm = x.text().split(":");
-            try {
-                return new int[] {Integer.parseInt(nm[0]), Integer.parseInt(nm[1])};
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }).orElse(null);
+        Pattern pattern = v.value("pattern").filter(x -> x.kind() == TokenKind.PATTERN).flatMap(x -> Pattern.parse(x.text())).orElse(null);
+        Double ratio = v.fraction("ratio").orElse(pattern != null ? Double.valueOf(pattern.ratio())
+                : count == null ? Double.valueOf(v.fractionOrDefault("ratio")) : null);
         List<String> exclude = v.all("exclude").stream().filter(x -> x.kind() == TokenKind.STRING).map(Value::value).toList();
-        return new PruneSpec(granularity, criterion, ratio, count, v.integer("steps").orElse(1),
-                v.text("scope").orElse("per-layer"), pattern, exclude, v.integer("seed").map(Integer::longValue).orElse(experimentSeed),
-                v.integer("samples").orElse(null), v.integer("min-filters").orElse(1), p.range(),
+        return new PruneSpec(granularity, criterion, ratio, count, v.integerOrDefault("steps"),
+                v.textOrDefault("scope"), pattern, exclude, v.integer("seed").map(Integer::longValue).orElse(experimentSeed),
+                v.integer("samples").or(() -> pruneSamples(dataset)).orElse(null), v.integerOrDefault("min-filters"), p.range(),
                 criterionValue.map(Value::range).orElse(p.headRange()));
+    }
+
+    /** A prune block's samples when it sets none: the dataset kind's for pruning, else the dataset's own (catalog: DatasetInfo). */
+    private static Optional<Integer> pruneSamples(DatasetSpec dataset) {
+        if (dataset == null) return Optional.empty();
+        Optional<Integer> kind = C.dataset(dataset.name()).map(DatasetInfo::pruneSamples);
+        return kind.isPresent() ? kind : Optional.ofNullable(dataset.samples());
     }
 
     private static FinetuneSpec finetune(Merge merge, Map<Statement, Value> chosen) {
         Optional<Statement> s = merge.once("finetune");
         if (s.isEmpty()) return null;
         Values v = merged(merge, "finetune", chosen);
-        List<Integer> milestones = v.all("milestones").stream().map(Values::integer).flatMap(Optional::stream).toList();
-        return new FinetuneSpec(v.integer("epochs").orElse(1), v.number("lr").orElse(0.01), v.integer("batch").orElse(128),
-                v.text("optimizer").orElse("sgd"), v.number("momentum").orElse(0.9), v.bool("nesterov").orElse(true),
-                v.number("weight-decay").orElse(1e-4), v.integer("warmup").orElse(0), v.text("schedule").orElse("step"),
-                milestones.isEmpty() ? List.of(100, 150) : milestones, v.number("gamma").orElse(0.1),
-                v.bool("distill").orElse(false), v.bool("augment").orElse(true), v.integer("samples").orElse(null),
-                v.integer("lora-rank").orElse(8), v.number("lora-alpha").orElse(16.0),
-                v.all("lora-targets").stream().map(Value::text).toList(), v.integer("max-steps").orElse(200), s.get().range());
+        return new FinetuneSpec(v.integerOrDefault("epochs"), v.numberOrDefault("lr"), v.integerOrDefault("batch"),
+                v.textOrDefault("optimizer"), v.numberOrDefault("momentum"), v.boolOrDefault("nesterov"),
+                v.numberOrDefault("weight-decay"), v.integerOrDefault("warmup"), v.textOrDefault("schedule"),
+                v.integersOrDefault("milestones"), v.numberOrDefault("gamma"),
+                v.boolOrDefault("distill"), v.boolOrDefault("augment"), v.integer("samples").orElse(null),
+                v.integerOrDefault("lora-rank"), v.numberOrDefault("lora-alpha"),
+                v.all("lora-targets").stream().map(Value::text).toList(), v.integerOrDefault("max-steps"), s.get().range());
     }
 
     private static LatencySpec latency(Merge merge) {
         Values v = merged(merge, "latency", Map.of());
-        return new LatencySpec(v.integer("batch").orElse(1), v.integer("runs").orElse(50), v.integer("warmup").orElse(5),
-                v.integer("threads").orElse(0), v.text("runtime").orElse("engine"), merge.once("latency").map(Statement::range).orElse(null));
+        return new LatencySpec(v.integerOrDefault("batch"), v.integerOrDefault("runs"), v.integerOrDefault("warmup"),
+                v.integerOrDefault("threads"), v.textOrDefault("runtime"), merge.once("latency").map(Statement::range).orElse(null));
     }
 
     private static EnergySpec energy(Merge merge) {
         Values v = merged(merge, "energy", Map.of());
         Optional<Quantity> price = v.quantity("price").filter(q -> q.kind().get() == UnitKind.ENERGY_PRICE);
-        return new EnergySpec(v.text("region").filter(C::isRegion).orElse("WORLD"),
-                v.base("intensity", UnitKind.CARBON_INTENSITY).orElse(null), v.number("pue").orElse(1.0),
-                v.base("wue", UnitKind.WATER_INTENSITY).orElse(0.0), price.map(Quantity::value).orElse(null),
+        return new EnergySpec(v.text("region").filter(C::isRegion).orElse(null),
+                v.base("intensity", UnitKind.CARBON_INTENSITY).orElse(null), v.numberOrDefault("pue"),
+                v.baseOrDefault("wue", UnitKind.WATER_INTENSITY), price.map(Quantity::value).orElse(null),
                 price.map(q -> q.unit().substring(0, q.unit().indexOf('/')).replace("USD", "$")).orElse(null),
                 v.base("tdp", UnitKind.POWER).orElse(null), v.base("gpu-power", UnitKind.POWER).orElse(null),
-                v.number("utilization").orElse(1.0), merge.once("energy").map(Statement::range).orElse(null));
+                v.numberOrDefault("utilization"), merge.once("energy").map(Statement::range).orElse(null));
     }
 
     private static TargetSpec target(Merge merge) {

@@ -4,14 +4,15 @@ import java.util.List;
 import org.tinytitans.language.ast.Range;
 
 /**
- * One prune pass, values typed and defaulted.
+ * One prune pass, values typed and defaulted from the catalog.
  *
- * @param ratio     fraction removed in 0..1, or null when {@code count} is given
+ * @param granularity null only when the block names none or an unknown one (the checker reports it)
+ * @param ratio     fraction removed in 0..1 (with a pattern the one it implies, 1 - N/M), or null when {@code count} is given
  * @param count     number of layers to remove (prune layers), or null
- * @param pattern   {n, m} for N:M sparsity, or null
- * @param samples   samples for data-driven criteria, or null for the dataset's
+ * @param pattern   N:M sparsity, or null
+ * @param samples   samples data-driven criteria draw (images, or token windows for text), or null without a dataset
  * @param range     range of the whole block; criterionRange of the criterion value (for errors)
  */
-public record PruneSpec(String granularity, String criterion, Double ratio, Integer count, int steps, String scope,
-                        int[] pattern, List<String> exclude, long seed, Integer samples, int minFilters,
+public record PruneSpec(Granularity granularity, String criterion, Double ratio, Integer count, int steps, String scope,
+                        Pattern pattern, List<String> exclude, long seed, Integer samples, int minFilters,
                         Range range, Range criterionRange) {}

@@ -23,7 +23,7 @@ class ExperimentsTest {
         assertEquals("models/ResNet56++.h5", r.model().weights());
         assertEquals(5000, r.dataset().samples());
         PruneSpec p = r.prunes().get(0);
-        assertEquals("filters", p.granularity());
+        assertEquals(Granularity.FILTERS, p.granularity());
         assertEquals("l1", p.criterion());
         assertEquals(0.5, p.ratio(), 1e-12);
         assertEquals("per-layer", p.scope());
@@ -90,8 +90,9 @@ class ExperimentsTest {
         assertNull(r.get(1).model().weights());
         assertEquals(3, r.get(1).finetune().epochs());
         assertEquals(0.05, r.get(1).finetune().lr(), 1e-12);
-        assertArrayEquals(new int[] {2, 4}, r.get(1).prunes().get(0).pattern());
-        assertNull(r.get(1).prunes().get(0).ratio());
+        assertEquals(new Pattern(2, 4), r.get(1).prunes().get(0).pattern());
+        assertEquals("2:4", r.get(1).prunes().get(0).pattern().toString());
+        assertEquals(0.5, r.get(1).prunes().get(0).ratio(), 1e-12, "a pattern implies its ratio, 1 - N/M");
         assertEquals(2, r.get(1).expects().size());
         assertNull(r.get(0).dataset());
     }

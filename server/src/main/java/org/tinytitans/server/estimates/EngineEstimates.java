@@ -11,6 +11,8 @@ import org.tinytitans.engine.graph.Graph;
 import org.tinytitans.engine.graph.Kind;
 import org.tinytitans.engine.prune.Estimate;
 import org.tinytitans.engine.zoo.Zoo;
+import org.tinytitans.language.resolve.ExperimentRun;
+import org.tinytitans.language.resolve.Granularity;
 
 /**
  * Estimates from the engine's architecture graphs: plain Java, no weights, milliseconds. Graphs and results
@@ -20,7 +22,12 @@ public final class EngineEstimates implements EstimateService {
     private static final Logger LOG = Logger.getLogger(EngineEstimates.class.getName());
 
     private final Map<String, Optional<Graph>> graphs = new ConcurrentHashMap<>();
-    private final Map<String, Optional<PruneFigures>> pruned = new ConcurrentHashMap<>();
+    private final Map<Key, Optional<RunFigures>> runs = new ConcurrentHashMap<>();
+
+    /** What an estimate depends on: two runs with the same key (other criteria, seeds, lines) have the same figures. */
+    private record Key(String model, Integer classes, List<Step> steps) {}
+
+    private record Step(Granularity granularity, Double ratio, Integer count, String scope, List<String> exclude) {}
 
     @Override
     public Optional<Figures> model(String model) {
@@ -28,21 +35,20 @@ public final class EngineEstimates implements EstimateService {
     }
 
     @Override
-    public Optional<PruneFigures> prune(String model, PruneQuery q) {
-        String key = model + "|" + q;
-        Optional<PruneFigures> cached = pruned.get(key);
+    public Optional<RunFigures> run(ExperimentRun run) {
+        Key key = new Key(run.model().name(), run.model().classes(), run.prunes().stream()
+                .map(p -> new Step(p.granularity(), p.ratio(), p.count(), p.scope(), p.exclude())).toList());
+        Optional<RunFigures> cached = runs.get(key);
         if (cached != null) return cached;
-        Optional<PruneFigures> result = graph(model).flatMap(g -> {
-            try {
-                Estimate e = Estimate.of(g, q.granularity(), q.ratio(), q.count(), q.scope(), q.exclude());
-                return Optional.of(new PruneFigures(figures(e.before()), figures(e.low()), figures(e.high()), e.nonzeroParams()));
-            } catch (RuntimeException | LinkageError ex) { // neurons/heads, an impossible count...: no estimate, never an error
-                LOG.log(Level.FINE, "no estimate for " + key, ex);
-                return Optional.empty();
-            }
-        });
-        if (pruned.size() > 4096) pruned.clear();
-        pruned.put(key, result);
+        Optional<RunFigures> result;
+        try {
+            result = Optional.of(new RunFigures(Estimate.steps(run).stream().map(EngineEstimates::figures).toList()));
+        } catch (RuntimeException | LinkageError ex) { // neurons/heads, an impossible count...: no estimate, never an error
+            LOG.log(Level.FINE, "no estimate for " + key, ex);
+            result = Optional.empty();
+        }
+        if (runs.size() > 4096) runs.clear();
+        runs.put(key, result);
         return result;
     }
 
@@ -62,6 +68,10 @@ public final class EngineEstimates implements EstimateService {
                 return Optional.empty();
             }
         });
+    }
+
+    private static PruneFigures figures(Estimate e) {
+        return new PruneFigures(figures(e.before()), figures(e.low()), figures(e.high()), e.nonzeroParams());
     }
 
     private static Figures figures(Counts c) {

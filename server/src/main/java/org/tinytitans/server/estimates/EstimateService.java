@@ -2,6 +2,7 @@ package org.tinytitans.server.estimates;
 
 import java.util.List;
 import java.util.Optional;
+import org.tinytitans.language.resolve.ExperimentRun;
 
 /**
  * Live analytic figures for the editor (hover, inlay hints, ratio completion). Implementations must be fast
@@ -12,18 +13,24 @@ public interface EstimateService {
     /** Params and FLOPs (multiply-accumulates) of an unpruned zoo model. */
     Optional<Figures> model(String model);
 
-    /** Figures before and after one prune pass; a range when the outcome depends on scores. */
-    Optional<PruneFigures> prune(String model, PruneQuery query);
+    /**
+     * A resolved run's figures after each of its prune blocks in turn, from the engine's one estimate
+     * ({@code Estimate.steps}, whose last entry {@code titans-cli estimate} prints); empty when the run has none
+     * (a model without a graph, a language model's granularity, an impossible count).
+     */
+    Optional<RunFigures> run(ExperimentRun run);
 
     /** Layer names of a zoo model that `exclude` may name (convolutions and dense layers). */
     List<String> layers(String model);
 
     record Figures(long params, long flops) {}
 
-    /**
-     * @param ratio fraction 0..1 or null when count is used
-     */
-    record PruneQuery(String granularity, Double ratio, Integer count, String scope, List<String> exclude) {}
+    /** @param steps the figures after each prune block, each from the unpruned model; one entry without prune blocks */
+    record RunFigures(List<PruneFigures> steps) {
+        public PruneFigures last() {
+            return steps.get(steps.size() - 1);
+        }
+    }
 
     /**
      * @param low      the smaller outcome (or the exact one)
@@ -53,7 +60,7 @@ public interface EstimateService {
         }
 
         @Override
-        public Optional<PruneFigures> prune(String model, PruneQuery query) {
+        public Optional<RunFigures> run(ExperimentRun run) {
             return Optional.empty();
         }
 

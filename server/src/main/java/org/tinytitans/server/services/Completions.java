@@ -22,6 +22,7 @@ import org.tinytitans.server.settings.ClientSupport;
 import org.tinytitans.language.Expectation;
 import org.tinytitans.language.SpecDocument;
 import org.tinytitans.language.ast.Statement;
+import org.tinytitans.language.catalog.Quantity;
 import org.tinytitans.language.catalog.BlockInfo;
 import org.tinytitans.language.catalog.Catalog;
 import org.tinytitans.language.catalog.CriterionInfo;
@@ -191,19 +192,17 @@ public final class Completions {
     }
 
     private void ratios() {
-        Optional<Statement> prune = enclosing("prune");
-        Optional<String> model = SpecQueries.modelAt(doc, offset);
+        // the block as its first run resolves it (the first sweep point), with each candidate ratio in turn
+        Optional<ResolvedRuns.At> run = enclosing("prune").flatMap(p -> ResolvedRuns.of(doc).ofPrune(p).stream().findFirst());
         int order = 0;
         for (String r : RATIOS) {
             if (at.previousValues().contains(r)) continue;
-            double f = SpecQueries.ratio(r).orElseThrow();
+            double f = Quantity.parse(r).orElseThrow().base();
             String detail = "remove " + r;
-            Optional<EstimateService.PruneFigures> est = prune.isPresent() && model.isPresent()
-                    ? SpecQueries.pruneQuery(prune.get(), f).flatMap(q -> estimates.prune(model.get(), q))
-                    : Optional.empty();
+            Optional<EstimateService.PruneFigures> est = run.flatMap(a -> a.withRatio(f).figures(estimates));
             if (est.isPresent()) detail = Estimates.pruneLine(est.get());
             CompletionItem item = value(r, CompletionItemKind.Value, detail,
-                    est.map(e -> Estimates.pruneMarkdown(model.get(), e)).orElse("Fraction of the structures removed."));
+                    est.map(e -> Estimates.pruneMarkdown(run.get().run().model().name(), e)).orElse("Fraction of the structures removed."));
             item.setSortText(String.format("%02d", order++));
         }
     }

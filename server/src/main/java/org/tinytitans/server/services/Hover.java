@@ -106,10 +106,9 @@ public final class Hover {
         CATALOG.granularity(granularity == null ? "" : granularity).ifPresentOrElse(
                 g -> sb.append("**prune ").append(g.name()).append("**: removes ").append(g.removes()).append("\n\n").append(g.doc()),
                 () -> sb.append("**prune**: ").append(CATALOG.block("prune").orElseThrow().doc()));
-        Optional<String> model = SpecQueries.modelAt(doc, prune.keyword().start());
-        Optional<EstimateService.PruneFigures> est = model.flatMap(m -> SpecQueries.pruneQuery(prune, null)
-                .flatMap(q -> estimates.prune(m, q)));
-        est.ifPresent(e -> sb.append("\n\n").append(Estimates.pruneMarkdown(model.get(), e)));
+        // the first run that applies the block (the first sweep point, the first experiment using a default block)
+        ResolvedRuns.of(doc).ofPrune(prune).stream().findFirst().ifPresent(at -> at.figures(estimates).ifPresent(
+                e -> sb.append("\n\n").append(Estimates.pruneMarkdown(at.run().model().name(), e))));
         return sb.toString();
     }
 }

@@ -4,6 +4,8 @@ import java.util.List;
 import org.tinytitans.engine.lm.model.LanguageModel;
 import org.tinytitans.engine.lm.model.Layout;
 import org.tinytitans.engine.lm.model.LmConfig;
+import org.tinytitans.language.resolve.Granularity;
+import org.tinytitans.language.resolve.Pattern;
 
 /**
  * The facade the job runner calls for a {@code prune} block on a language model. Granularities: layers,
@@ -16,25 +18,25 @@ public final class LmPruning {
     /**
      * One pruning step.
      *
-     * @param granularity layers | neurons | heads | weights
+     * @param granularity layers, neurons, heads or weights
      * @param criterion   how to score; which criterion each granularity offers is the method registry's
      *                    (org.tinytitans.engine.methods) to say
      * @param ratio       fraction to remove (layers: {@code int(ratio * layers)}, neurons: per layer
      *                    {@code int(ratio * intermediate)}, heads: per key/value group, weights: per matrix or row)
      * @param count       layers only: how many to remove, overriding the ratio when positive
-     * @param pattern     weights only: "N:M" (keep N of every M), or null
+     * @param pattern     weights only: N:M (keep N of every M), or null
      * @param calibration token windows for the data-driven criteria; null when there is no dataset
      * @param seed        random criteria; neurons and heads use seed + layer index per layer (the tutorial: 42 + idx)
      * @return a new model; the input model is left unchanged
      */
-    public static LanguageModel apply(LanguageModel model, String granularity, LmCriterion criterion, double ratio, int count,
-                                      String pattern, Calibration calibration, long seed) {
+    public static LanguageModel apply(LanguageModel model, Granularity granularity, LmCriterion criterion, double ratio, int count,
+                                      Pattern pattern, Calibration calibration, long seed) {
         LmCriterion crit = criterion;
-        if (pattern != null && !granularity.equals("weights")) {
+        if (pattern != null && granularity != Granularity.WEIGHTS) {
             throw new IllegalArgumentException("pattern applies to weights only, not " + granularity);
         }
         return switch (granularity) {
-            case "layers" -> {
+            case LAYERS -> {
                 int n = model.config().layers();
                 int remove = count > 0 ? count : (int) (ratio * n);
                 if (remove >= n) {
@@ -43,13 +45,11 @@ public final class LmPruning {
                 double[] scores = LayerPruner.scores(model, crit, calibration, seed);
                 yield LayerPruner.keep(model, Ranking.keepHighest(scores, n - remove));
             }
-            case "neurons" -> NeuronPruner.prune(model, crit, checkRatio(ratio), calibration, seed);
-            case "heads" -> HeadPruner.prune(model, crit, checkRatio(ratio), calibration, seed);
-            case "weights" -> {
-                int[] nm = pattern == null ? new int[] {0, 0} : parsePattern(pattern);
-                yield WeightSparsifier.prune(model, crit, ratio, nm[0], nm[1], calibration, seed);
-            }
-            default -> throw new IllegalArgumentException("granularity '" + granularity
+            case NEURONS -> NeuronPruner.prune(model, crit, checkRatio(ratio), calibration, seed);
+            case HEADS -> HeadPruner.prune(model, crit, checkRatio(ratio), calibration, seed);
+            case WEIGHTS -> pattern == null ? WeightSparsifier.prune(model, crit, ratio, 0, 0, calibration, seed)
+                    : WeightSparsifier.prune(model, crit, ratio, pattern.keep(), pattern.group(), calibration, seed);
+            case FILTERS -> throw new IllegalArgumentException("granularity '" + granularity
                     + "' does not apply to a language model; use layers, neurons, heads or weights");
         };
     }
@@ -57,18 +57,6 @@ public final class LmPruning {
     /** Per-layer block-influence scores (1 - mean cosine), for reports; lowest is removed first. */
     public static double[] blockInfluence(LanguageModel model, Calibration calibration) {
         return LayerPruner.scores(model, LmCriterion.BLOCK_INFLUENCE, calibration, 0);
-    }
-
-    static int[] parsePattern(String p) {
-        String[] parts = p.trim().split(":");
-        try {
-            if (parts.length == 2) {
-                return new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])};
-            }
-        } catch (NumberFormatException e) {
-            // fall through to the message below
-        }
-        throw new IllegalArgumentException("pattern '" + p + "' is not N:M (e.g. 2:4)");
     }
 
     private static double checkRatio(double ratio) {

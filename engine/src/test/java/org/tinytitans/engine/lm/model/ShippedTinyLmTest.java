@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.tinytitans.engine.lm.eval.Perplexity;
 import org.tinytitans.engine.lm.prune.LmCriterion;
 import org.tinytitans.engine.lm.prune.LmPruning;
+import org.tinytitans.language.resolve.Granularity;
 
 /** The model shipped in samples/ runs the tutorial's LLM recipe offline with meaningful perplexity. */
 class ShippedTinyLmTest {
@@ -28,8 +29,8 @@ class ShippedTinyLmTest {
             double ppl = Perplexity.of(dense, kjv, 128, 16_384);
             // held-out text; a byte model that learned nothing scores 256, unigram statistics about 20
             assertTrue(ppl > 1.5 && ppl < 6, "dense perplexity " + ppl);
-            LanguageModel shallow = LmPruning.apply(dense, "layers", LmCriterion.RANDOM, 0.3, 0, null, null, 0);
-            LanguageModel narrow = LmPruning.apply(shallow, "neurons", LmCriterion.RANDOM, 0.25, 0, null, null, 42);
+            LanguageModel shallow = LmPruning.apply(dense, Granularity.LAYERS, LmCriterion.RANDOM, 0.3, 0, null, null, 0);
+            LanguageModel narrow = LmPruning.apply(shallow, Granularity.NEURONS, LmCriterion.RANDOM, 0.25, 0, null, null, 42);
             assertEquals(dense.config().layers() - (int) (0.3 * dense.config().layers()), narrow.config().layers());
             assertEquals(dense.config().intermediate() - (int) (0.25 * dense.config().intermediate()), narrow.config().intermediate());
             assertEquals(narrow.config().paramCount(), narrow.paramCount());

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.tinytitans.engine.lm.eval.Perplexity;
 import org.tinytitans.engine.lm.model.LanguageModel;
 import org.tinytitans.engine.lm.model.LanguageModels;
+import org.tinytitans.language.resolve.Granularity;
 
 /**
  * The ordering docs/language-models.md reports on the shipped tiny LM, as a job computes it (32 calibration
@@ -23,9 +24,9 @@ class PerplexityOrderingTest {
         try (LanguageModel dense = LanguageModels.load(SAMPLES.resolve("models/tiny-lm"))) {
             Calibration calibration = Calibration.fromText(dense.tokenizer(), kjv, 128, 32);
             double base = Perplexity.of(dense, kjv, 128, 512 * 128);
-            double magnitude = perplexity(LmPruning.apply(dense, "weights", LmCriterion.MAGNITUDE, 0.5, 0, null, null, 0), kjv);
-            double wanda = perplexity(LmPruning.apply(dense, "weights", LmCriterion.WANDA, 0.5, 0, null, calibration, 0), kjv);
-            double sparsegpt = perplexity(LmPruning.apply(dense, "weights", LmCriterion.SPARSEGPT, 0.5, 0, null, calibration, 0), kjv);
+            double magnitude = perplexity(LmPruning.apply(dense, Granularity.WEIGHTS, LmCriterion.MAGNITUDE, 0.5, 0, null, null, 0), kjv);
+            double wanda = perplexity(LmPruning.apply(dense, Granularity.WEIGHTS, LmCriterion.WANDA, 0.5, 0, null, calibration, 0), kjv);
+            double sparsegpt = perplexity(LmPruning.apply(dense, Granularity.WEIGHTS, LmCriterion.SPARSEGPT, 0.5, 0, null, calibration, 0), kjv);
             String all = "dense " + base + ", magnitude " + magnitude + ", wanda " + wanda + ", sparsegpt " + sparsegpt;
             assertTrue(base < sparsegpt && sparsegpt < wanda && wanda < magnitude, all);
         }

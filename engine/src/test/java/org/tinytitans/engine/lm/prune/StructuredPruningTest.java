@@ -16,6 +16,7 @@ import org.tinytitans.engine.lm.model.LanguageModel;
 import org.tinytitans.engine.lm.model.LanguageModels;
 import org.tinytitans.engine.lm.model.Mats;
 import org.tinytitans.engine.lm.model.Names;
+import org.tinytitans.language.resolve.Granularity;
 
 /** Layers, neurons and heads: physical removal where the answer is known by construction. */
 class StructuredPruningTest {
@@ -34,7 +35,7 @@ class StructuredPruningTest {
         double[] bi = LmPruning.blockInfluence(m, calib);
         assertEquals(0.0, bi[1], 1e-6);
         assertTrue(bi[0] > 1e-3 && bi[2] > 1e-3, java.util.Arrays.toString(bi));
-        try (LanguageModel pruned = LmPruning.apply(m, "layers", LmCriterion.BLOCK_INFLUENCE, 0, 1, null, calib, 42)) {
+        try (LanguageModel pruned = LmPruning.apply(m, Granularity.LAYERS, LmCriterion.BLOCK_INFLUENCE, 0, 1, null, calib, 42)) {
             assertEquals(2, pruned.config().layers());
             assertArrayEquals(m.tensor("layers.2.q.w").values(), pruned.tensor("layers.1.q.w").values());
             assertTrue(maxDiff(m.logits(TOKENS), pruned.logits(TOKENS)) < 1e-4);
@@ -45,11 +46,11 @@ class StructuredPruningTest {
     @Test
     void randomLayerDropFollowsTheTutorialCountAndSeed() throws Exception {
         LanguageModel m = TinyModels.llama(tmp, 2);
-        LanguageModel a = LmPruning.apply(m, "layers", LmCriterion.RANDOM, 0.34, 0, null, null, 0);
-        LanguageModel b = LmPruning.apply(m, "layers", LmCriterion.RANDOM, 0.34, 0, null, null, 0);
+        LanguageModel a = LmPruning.apply(m, Granularity.LAYERS, LmCriterion.RANDOM, 0.34, 0, null, null, 0);
+        LanguageModel b = LmPruning.apply(m, Granularity.LAYERS, LmCriterion.RANDOM, 0.34, 0, null, null, 0);
         assertEquals(2, a.config().layers()); // int(0.34 * 3) = 1 removed
         assertEquals(a.weights(), b.weights());
-        assertThrows(IllegalArgumentException.class, () -> LmPruning.apply(m, "layers", LmCriterion.RANDOM, 1.0, 0, null, null, 0));
+        assertThrows(IllegalArgumentException.class, () -> LmPruning.apply(m, Granularity.LAYERS, LmCriterion.RANDOM, 1.0, 0, null, null, 0));
     }
 
     @Test
@@ -57,7 +58,7 @@ class StructuredPruningTest {
         LanguageModel base = TinyModels.llama(tmp, 3);
         java.util.function.IntPredicate dead = i -> i % 4 == 1; // 6 of 24 units
         LanguageModel m = TinyModels.zeroCols(TinyModels.zeroRows(TinyModels.zeroRows(base, "gate", dead), "up", dead), "down", dead);
-        LanguageModel pruned = LmPruning.apply(m, "neurons", LmCriterion.MAGNITUDE, 0.25, 0, null, null, 42);
+        LanguageModel pruned = LmPruning.apply(m, Granularity.NEURONS, LmCriterion.MAGNITUDE, 0.25, 0, null, null, 42);
         assertEquals(18, pruned.config().intermediate());
         assertArrayEquals(new long[] {18, 16}, pruned.tensor("layers.2.gate.w").shape());
         assertArrayEquals(new long[] {16, 18}, pruned.tensor("layers.2.down.w").shape());
@@ -83,18 +84,18 @@ class StructuredPruningTest {
         m = m.with(m.config(), w);
         Calibration calib = TinyModels.calibration(m);
         for (LmCriterion criterion : new LmCriterion[] {LmCriterion.WANDA, LmCriterion.TAYLOR}) {
-            LanguageModel pruned = LmPruning.apply(m, "neurons", criterion, 0.25, 0, null, calib, 42);
+            LanguageModel pruned = LmPruning.apply(m, Granularity.NEURONS, criterion, 0.25, 0, null, calib, 42);
             assertEquals(18, pruned.config().intermediate());
             assertTrue(maxDiff(m.logits(TOKENS), pruned.logits(TOKENS)) < 1e-4, criterion.name());
         }
-        LanguageModel byMagnitude = LmPruning.apply(m, "neurons", LmCriterion.MAGNITUDE, 0.25, 0, null, null, 42);
+        LanguageModel byMagnitude = LmPruning.apply(m, Granularity.NEURONS, LmCriterion.MAGNITUDE, 0.25, 0, null, null, 42);
         assertTrue(maxDiff(m.logits(TOKENS), byMagnitude.logits(TOKENS)) > 1e-3, "magnitude keeps the loud silent units");
     }
 
     @Test
     void randomNeuronsUseSeedPlusLayerIndex() throws Exception {
         LanguageModel m = TinyModels.llama(tmp, 5);
-        LanguageModel a = LmPruning.apply(m, "neurons", LmCriterion.RANDOM, 0.25, 0, null, null, 42);
+        LanguageModel a = LmPruning.apply(m, Granularity.NEURONS, LmCriterion.RANDOM, 0.25, 0, null, null, 42);
         assertEquals(18, a.config().intermediate());
         int[] keep0 = Ranking.keepHighest(Ranking.random(24, 42), 18);
         assertArrayEquals(Mats.pickRows(m.tensor("layers.0.up.w"), keep0).values(), a.tensor("layers.0.up.w").values());
@@ -111,7 +112,7 @@ class StructuredPruningTest {
         LanguageModel m = TinyModels.zeroCols(TinyModels.zeroRows(base, "q", silent), "o", silent);
         Calibration calib = TinyModels.calibration(m);
         for (LmCriterion criterion : new LmCriterion[] {LmCriterion.MAGNITUDE, LmCriterion.TAYLOR}) {
-            LanguageModel pruned = LmPruning.apply(m, "heads", criterion, 0.5, 0, null, calib, 42);
+            LanguageModel pruned = LmPruning.apply(m, Granularity.HEADS, criterion, 0.5, 0, null, calib, 42);
             assertEquals(2, pruned.config().heads());
             assertEquals(2, pruned.config().kvHeads());
             assertArrayEquals(new long[] {8, 16}, pruned.tensor("layers.0.q.w").shape());
@@ -120,16 +121,16 @@ class StructuredPruningTest {
             assertTrue(maxDiff(m.logits(TOKENS), pruned.logits(TOKENS)) < 1e-4, criterion.name());
         }
         IllegalArgumentException small = assertThrows(IllegalArgumentException.class,
-                () -> LmPruning.apply(m, "heads", LmCriterion.RANDOM, 0.25, 0, null, null, 42));
+                () -> LmPruning.apply(m, Granularity.HEADS, LmCriterion.RANDOM, 0.25, 0, null, null, 42));
         assertTrue(small.getMessage().contains("at least 0.5"), small.getMessage());
     }
 
     @Test
     void gpt2HeadsNeuronsAndLayersPruneSaveAndReload() throws Exception {
         LanguageModel m = TinyModels.gpt2(tmp.resolve("in"), 7);
-        LanguageModel p = LmPruning.apply(m, "heads", LmCriterion.RANDOM, 0.25, 0, null, null, 1);
-        p = LmPruning.apply(p, "neurons", LmCriterion.MAGNITUDE, 0.5, 0, null, null, 1);
-        p = LmPruning.apply(p, "layers", LmCriterion.MAGNITUDE, 0, 1, null, null, 1);
+        LanguageModel p = LmPruning.apply(m, Granularity.HEADS, LmCriterion.RANDOM, 0.25, 0, null, null, 1);
+        p = LmPruning.apply(p, Granularity.NEURONS, LmCriterion.MAGNITUDE, 0.5, 0, null, null, 1);
+        p = LmPruning.apply(p, Granularity.LAYERS, LmCriterion.MAGNITUDE, 0, 1, null, null, 1);
         assertEquals(3, p.config().heads());
         assertEquals(3, p.config().kvHeads());
         assertEquals(12, p.config().intermediate());
@@ -150,10 +151,10 @@ class StructuredPruningTest {
     void dataDrivenCriteriaWithoutDataSaySo() throws Exception {
         LanguageModel m = TinyModels.llama(tmp, 8);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> LmPruning.apply(m, "neurons", LmCriterion.WANDA, 0.25, 0, null, null, 42));
+                () -> LmPruning.apply(m, Granularity.NEURONS, LmCriterion.WANDA, 0.25, 0, null, null, 42));
         assertEquals("criterion wanda needs calibration text (a dataset)", e.getMessage());
         IllegalArgumentException g = assertThrows(IllegalArgumentException.class,
-                () -> LmPruning.apply(m, "filters", LmCriterion.MAGNITUDE, 0.25, 0, null, null, 42));
+                () -> LmPruning.apply(m, Granularity.FILTERS, LmCriterion.MAGNITUDE, 0.25, 0, null, null, 42));
         assertTrue(g.getMessage().contains("use layers, neurons, heads or weights"), g.getMessage());
     }
 }

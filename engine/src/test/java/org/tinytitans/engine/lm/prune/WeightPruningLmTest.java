@@ -12,6 +12,8 @@ import org.tinytitans.engine.lm.model.CheckpointForwardTest;
 import org.tinytitans.engine.lm.model.LanguageModel;
 import org.tinytitans.engine.lm.model.Names;
 import org.tinytitans.engine.weights.Tensor;
+import org.tinytitans.language.resolve.Granularity;
+import org.tinytitans.language.resolve.Pattern;
 
 /** Unstructured and N:M sparsity: magnitude, Wanda, SparseGPT. */
 class WeightPruningLmTest {
@@ -21,7 +23,7 @@ class WeightPruningLmTest {
     @Test
     void magnitudeZeroesHalfOfEveryDecoderMatrixAndNothingElse() throws Exception {
         LanguageModel m = TinyModels.llama(tmp, 1);
-        LanguageModel p = LmPruning.apply(m, "weights", LmCriterion.MAGNITUDE, 0.5, 0, null, null, 0);
+        LanguageModel p = LmPruning.apply(m, Granularity.WEIGHTS, LmCriterion.MAGNITUDE, 0.5, 0, null, null, 0);
         for (int l = 0; l < 3; l++) {
             for (String mod : LmPruning.matrices(m.config())) {
                 Tensor t = p.tensor(Names.w(Names.layer(l, mod)));
@@ -38,7 +40,7 @@ class WeightPruningLmTest {
         LanguageModel m = TinyModels.llama(tmp, 2);
         Calibration calib = TinyModels.calibration(m);
         for (LmCriterion criterion : new LmCriterion[] {LmCriterion.MAGNITUDE, LmCriterion.WANDA, LmCriterion.SPARSEGPT}) {
-            LanguageModel p = LmPruning.apply(m, "weights", criterion, 0, 0, "2:4", calib, 0);
+            LanguageModel p = LmPruning.apply(m, Granularity.WEIGHTS, criterion, 0, 0, new Pattern(2, 4), calib, 0);
             float[] up = p.tensor("layers.1.up.w").values();
             for (int g = 0; g < up.length; g += 4) {
                 assertTrue(zeros(up, g, g + 4) >= 2, criterion + " group at " + g);
@@ -56,7 +58,7 @@ class WeightPruningLmTest {
             gain[i] = i < 8 ? 0.02f : 1f;
         }
         LanguageModel m = TinyModels.set(base, "layers.0.attn_norm.w", new Tensor(new long[] {16}, gain));
-        LanguageModel p = LmPruning.apply(m, "weights", LmCriterion.WANDA, 0.5, 0, null, TinyModels.calibration(m), 0);
+        LanguageModel p = LmPruning.apply(m, Granularity.WEIGHTS, LmCriterion.WANDA, 0.5, 0, null, TinyModels.calibration(m), 0);
         float[] q = p.tensor("layers.0.q.w").values();
         int onSmall = 0;
         for (int i = 0; i < q.length; i++) {
@@ -66,7 +68,7 @@ class WeightPruningLmTest {
         }
         assertEquals(q.length / 2, zeros(q, 0, q.length));
         assertTrue(onSmall > 0.95 * q.length / 2, onSmall + " of " + q.length / 2 + " zeros on the small inputs");
-        float[] byMagnitude = LmPruning.apply(m, "weights", LmCriterion.MAGNITUDE, 0.5, 0, null, null, 0).tensor("layers.0.q.w").values();
+        float[] byMagnitude = LmPruning.apply(m, Granularity.WEIGHTS, LmCriterion.MAGNITUDE, 0.5, 0, null, null, 0).tensor("layers.0.q.w").values();
         int magnitudeOnSmall = 0;
         for (int i = 0; i < byMagnitude.length; i++) {
             if (byMagnitude[i] == 0 && i % 16 < 8) {
