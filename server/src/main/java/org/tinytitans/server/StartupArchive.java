@@ -14,7 +14,7 @@ import java.util.logging.Logger;
  * The server's class-data sharing archive (AppCDS): the classes a session loads, parsed and verified once and
  * mapped at every later start (docs/benchmarks.md, start-up). Java 17 has no -XX:+AutoCreateSharedArchive, and an
  * archive is only valid for the jar paths and times it was made with, so it cannot ship in a package: it is made
- * on the user's machine, after the first session's warm-up, by a child JVM that runs {@link Rehearsal} under
+ * on the user's machine, after the first session's warm-up, by a JVM that runs {@link Rehearsal} under
  * {@code -XX:ArchiveClassesAtExit}. The launchers ({@code titans-cli lsp}, the VS Code extension) name the file
  * with {@code -Dtitans.cds.archive=FILE} and pass {@code -XX:SharedArchiveFile=FILE} once it exists; they also
  * decide when it is stale (a rebuilt jar, another Java) and remove or rename it.
@@ -34,48 +34,62 @@ final class StartupArchive {
     }
 
     /**
-     * Dumps the archive in a child JVM on this one's class path, written under a temporary name and moved into
-     * place whole, so a start never maps a half-written file and two servers training at once do not collide.
+     * Starts the training in the background and returns: a small JVM of its own ({@link #main}) runs the dumping JVM
+     * and moves the archive into place when it is done, so the editor may close this server meanwhile. Written under
+     * a temporary name and moved whole, so a start never maps a half-written file and two trainings do not collide.
      */
     static void train(Path archive) {
-        Path tmp = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+        List<String> c = new ArrayList<>(nice());
+        c.addAll(List.of(javaBin(), "-Xmx64m", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", System.getProperty("java.class.path"),
+                StartupArchive.class.getName(), archive.toString()));
         try {
-            Files.createDirectories(archive.toAbsolutePath().getParent());
+            new ProcessBuilder(c).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start().getOutputStream().close();
+            LOG.info("making a class-data archive in the background for faster starts: " + archive);
+        } catch (IOException e) {
+            LOG.log(Level.INFO, "class-data archive: not made (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** The training run's parent: {@code StartupArchive ARCHIVE}; exits 0 when the archive is in place. */
+    public static void main(String[] args) throws InterruptedException {
+        Path archive = Path.of(args[0]).toAbsolutePath();
+        Path tmp = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+        int code = 1;
+        try {
+            Files.createDirectories(archive.getParent());
             Process p = new ProcessBuilder(command(javaBin(), System.getProperty("java.class.path"), tmp))
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             p.getOutputStream().close();
             if (!p.waitFor(10, TimeUnit.MINUTES)) {
                 p.destroyForcibly();
-                LOG.info("class-data archive: the training run took over 10 minutes; stopped");
-            } else if (p.exitValue() == 0 && Files.size(tmp) > 0) {
+            } else if (p.exitValue() == 0 && Files.isRegularFile(tmp) && Files.size(tmp) > 0) {
                 Files.move(tmp, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                LOG.info("class-data archive made for faster starts: " + archive);
-            } else {
-                LOG.info("class-data archive: the training run exited with " + p.exitValue() + "; starts stay unarchived");
+                code = 0;
             }
         } catch (IOException e) {
-            LOG.log(Level.INFO, "class-data archive: not made (" + e.getMessage() + ")", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            System.err.println("class-data archive not made: " + e);
         } finally {
             try {
                 Files.deleteIfExists(tmp);
-            } catch (IOException ignored) { // a leftover temporary file is harmless; the next training replaces it
+            } catch (IOException ignored) { // a leftover temporary file is harmless; the next training writes another
             }
         }
+        System.exit(code);
     }
 
     /**
-     * {@code [nice -n 10] java -XX:ArchiveClassesAtExit=OUT -cp CLASSPATH Rehearsal}: the class path exactly as this
-     * JVM's (the string `-jar JAR` gave it), which is what the JVM checks when it maps the archive. Niced where
-     * nice exists: the training shares the machine with the editor the user is typing in.
+     * {@code java -XX:ArchiveClassesAtExit=OUT -cp CLASSPATH Rehearsal}: the class path exactly as the server's (the
+     * string `-jar JAR` gave it), which is what the JVM checks when it maps the archive.
      */
     static List<String> command(String java, String classPath, Path out) {
-        List<String> c = new ArrayList<>();
-        if (Files.isExecutable(Path.of("/usr/bin/nice"))) c.addAll(List.of("/usr/bin/nice", "-n", "10"));
-        c.addAll(List.of(java, "-XX:ArchiveClassesAtExit=" + out, "-Xlog:disable", "-Xlog:all=error:stderr",
-                "-Dai.djl.offline=true", "-cp", classPath, Rehearsal.class.getName()));
-        return c;
+        return List.of(java, "-XX:ArchiveClassesAtExit=" + out, "-Xlog:disable", "-Xlog:all=error:stderr",
+                "-Dai.djl.offline=true", "-cp", classPath, Rehearsal.class.getName());
+    }
+
+    /** Niced where nice exists: the training shares the machine with the editor the user is typing in. */
+    private static List<String> nice() {
+        return Files.isExecutable(Path.of("/usr/bin/nice")) ? List.of("/usr/bin/nice", "-n", "10") : List.of();
     }
 
     private static String javaBin() {
