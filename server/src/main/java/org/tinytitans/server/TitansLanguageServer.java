@@ -181,6 +181,7 @@ public class TitansLanguageServer implements LanguageServer, LanguageClientAware
      */
     private void startWarmUp() {
         Thread t = new Thread(() -> {
+            LowPriority.lowerCurrentThread(); // before the rehearsal starts its threads, which inherit it
             long t0 = System.nanoTime();
             try {
                 Rehearsal.run(estimates, 1, 1000);
