@@ -27,7 +27,11 @@ public final class StartupBench {
     }
 
     /** One fresh server: process start to each first answer, on a document of {@link #LINES} lines. */
-    record First(double initialize, double diagnostics, double completion, double hover, double total) {}
+    record First(double initialize, double diagnostics, double completion, double hover, double total, double warmCompletion,
+                 double warmHover) {}
+
+    /** Requests after the first ones, in the same process: their median is the warm time the first ones are compared to. */
+    static final int WARM_REQUESTS = 15;
 
     /** The size of the document of the first answers (the size of the aim, "first completion and hover on 10,000 lines"). */
     static final int LINES = 10000;
@@ -62,6 +66,9 @@ public final class StartupBench {
         variants.add(new Variant("`titans-cli lsp` (launcher script, its archive)", false, launcher));
         variants.add(new Variant("`java -jar titans-server.jar` as the VS Code extension starts it (its archive)", false,
                 Servers.titansCommand(repo, extensionArchive(extensionJsa))));
+        List<String> warmUpOff = new ArrayList<>(extensionArchive(extensionJsa));
+        warmUpOff.add("-Dtitans.warmup=false");
+        variants.add(new Variant("the same, warm-up off (`-Dtitans.warmup=false`)", false, Servers.titansCommand(repo, warmUpOff)));
         variants.add(new Variant("`java -jar titans-server.jar`, no archive", false, Servers.titansCommand(repo, List.of())));
         variants.add(new Variant("yaml-language-server", true, Servers.yamlCommand(repo)));
 
@@ -135,7 +142,13 @@ public final class StartupBench {
             double diagnostics = s.open(uri, v.peer() ? Corpus.yaml(LINES, schema.toUri().toString()) : Corpus.prune(LINES));
             double completion = s.completion(uri, p.criterionLine(), p.criterionValueColumn());
             double hover = s.hover(uri, p.criterionLine(), p.criterionKeyColumn() + 2);
-            return new First(init, diagnostics, completion, hover, (System.nanoTime() - t) / 1e6);
+            double total = (System.nanoTime() - t) / 1e6;
+            double[] c = new double[WARM_REQUESTS], h = new double[WARM_REQUESTS];
+            for (int i = 0; i < WARM_REQUESTS; i++) {
+                c[i] = s.completion(uri, p.criterionLine(), p.criterionValueColumn());
+                h[i] = s.hover(uri, p.criterionLine(), p.criterionKeyColumn() + 2);
+            }
+            return new First(init, diagnostics, completion, hover, total, new Samples("c", c).p50(), new Samples("h", h).p50());
         }
     }
 
@@ -152,15 +165,19 @@ public final class StartupBench {
                 .append("the peer's diagnostics include its fixed 200 ms validation delay. Our archives are the product's own: before the ")
                 .append("rounds, one session per route made them as a first use does (the server dumps its archive in a child JVM ")
                 .append("after its warm-up; ").append(Table.num("%.0f", madeS)).append(" s for both routes).\n\n");
-        Table t = new Table("server", "initialize p50", "max", "first diagnostics p50", "first completion p50", "max",
-                "first hover p50", "max", "total p50");
+        md.append("`first/warm`: the median over rounds of the first completion (hover) over the median of the ").append(WARM_REQUESTS)
+                .append(" asked right after it in the same process: a ratio that the machine's load inflates far less than the times. ")
+                .append("`warm-up off` is the extension's command with `-Dtitans.warmup=false`: what the background warm-up buys.\n\n");
+        Table t = new Table("server", "initialize p50", "max", "first diagnostics p50", "first completion p50", "max", "first/warm",
+                "first hover p50", "max", "first/warm", "total p50");
         First[] peer = null;
         for (Map.Entry<String, First[]> e : firsts.entrySet()) {
             First[] f = e.getValue();
             Samples init = pick(e.getKey(), f, First::initialize), diag = pick(e.getKey(), f, First::diagnostics),
                     comp = pick(e.getKey(), f, First::completion), hov = pick(e.getKey(), f, First::hover), tot = pick(e.getKey(), f, First::total);
             t.row(e.getKey(), Table.ms(init.p50()), Table.ms(init.max()), Table.ms(diag.p50()), Table.ms(comp.p50()), Table.ms(comp.max()),
-                    Table.ms(hov.p50()), Table.ms(hov.max()), Table.ms(tot.p50()));
+                    Table.ratio(ratios(f, First::completion, First::warmCompletion)), Table.ms(hov.p50()), Table.ms(hov.max()),
+                    Table.ratio(ratios(f, First::hover, First::warmHover)), Table.ms(tot.p50()));
             peer = f;
         }
         md.append(t.markdown()).append("\n");
@@ -203,6 +220,13 @@ public final class StartupBench {
         md.append("AppCDS: `check` ").append(cds == null ? "archive not created" : Table.ratio(cds.p50() / plain.p50()))
                 .append(" of the plain time (below x1.00 = faster).\n\n");
         return md.toString();
+    }
+
+    /** The median over rounds of first / warm. */
+    private static double ratios(First[] f, java.util.function.ToDoubleFunction<First> first, java.util.function.ToDoubleFunction<First> warm) {
+        double[] r = new double[f.length];
+        for (int i = 0; i < f.length; i++) r[i] = first.applyAsDouble(f[i]) / warm.applyAsDouble(f[i]);
+        return new Samples("first/warm", r).p50();
     }
 
     private static Samples pick(String name, First[] f, java.util.function.ToDoubleFunction<First> g) {

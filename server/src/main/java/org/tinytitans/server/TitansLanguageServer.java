@@ -77,8 +77,9 @@ public class TitansLanguageServer implements LanguageServer, LanguageClientAware
     private volatile ClientSupport support = ClientSupport.of(null);
     private volatile boolean shutdown;
 
+    /** The editor's server; {@code -Dtitans.warmup=false} leaves out the warm-up (and so the archive training after it). */
     public TitansLanguageServer() {
-        this(defaultEstimates(), System::exit, true);
+        this(defaultEstimates(), System::exit, !"false".equals(System.getProperty("titans.warmup")));
     }
 
     /** @param exit what `exit` and a dead parent process do (System::exit; tests record it instead) */
