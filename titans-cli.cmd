@@ -19,6 +19,7 @@ if not exist "%TITANS_JAR%" (
   pushd "%TITANS_ROOT%"
   call mvnw.cmd -B -q -DskipTests -pl cli -am package 1>&2
   popd
+  if exist "%TITANS_ROOT%cli\target\titans-cli-lsp.jsa" del "%TITANS_ROOT%cli\target\titans-cli-lsp.jsa"
 )
 if not exist "%TITANS_JAR%" (
   echo titans-cli: the build failed; the output above says why 1>&2
@@ -26,6 +27,16 @@ if not exist "%TITANS_JAR%" (
 )
 set "TITANS_JAVA=java"
 if defined JAVA_HOME if exist "%JAVA_HOME%\bin\java.exe" set "TITANS_JAVA=%JAVA_HOME%\bin\java.exe"
+rem `titans-cli lsp`: the language server's class-data archive beside the jar, which the server makes itself after
+rem its first session (server\...\StartupArchive.java) and every later start maps. CDS warnings go to stderr: stdout
+rem carries JSON-RPC. A jar rebuilt outside this script leaves a stale archive: delete titans-cli-lsp.jsa then.
+set "TITANS_CDS="
+for %%F in ("%TITANS_JAR%") do set "TITANS_JSA=%%~dpFtitans-cli-lsp.jsa"
+if /i not "%~1"=="lsp" goto run
+if not "%~2"=="" goto run
+if exist "%TITANS_JSA%" set "TITANS_CDS=-XX:SharedArchiveFile="%TITANS_JSA%" -Xlog:disable -Xlog:all=warning:stderr"
+set "TITANS_CDS=%TITANS_CDS% -Dtitans.cds.archive="%TITANS_JSA%""
+:run
 rem libtorch's own warnings are silenced in-process after it loads, unless --verbose.
-"%TITANS_JAVA%" %TITANS_JAVA_OPTS% -jar "%TITANS_JAR%" %*
+"%TITANS_JAVA%" %TITANS_CDS% %TITANS_JAVA_OPTS% -jar "%TITANS_JAR%" %*
 exit /b %ERRORLEVEL%

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { findJava, checkJavaVersion } from './client/javaLocator';
-import { buildServerCommand, resolveServerJar } from './client/serverCommand';
+import { buildServerCommand, resolveServerJar, startupArchivePath } from './client/serverCommand';
 import { ClientFactoryOptions, ClientLike } from './client/clientTypes';
 import { ClientCommands, JOB_STATUS_NOTIFICATION, LANGUAGE_ID, RUNTIME_REQUEST } from './commands/constants';
 import { createExecuteCommandMiddleware, createShowDocumentMiddleware } from './commands/serverCommandMiddleware';
@@ -16,6 +16,8 @@ export interface ActivationDeps {
   platform: string;
   isFile(p: string): boolean;
   javaVersion(java: string): Promise<string>;
+  /** A file's size and modification time as one string, or undefined when it cannot be read (the archive's key). */
+  fileStamp?(p: string): string | undefined;
   createClient(options: ClientFactoryOptions): ClientLike;
 }
 
@@ -85,7 +87,8 @@ export async function activateWith(context: vscode.ExtensionContext, deps: Activ
     if (!java.ok) {
       return fail(java.message, OPEN_SETTINGS, openSetting('titans.java.home'));
     }
-    const tooOld = checkJavaVersion(java.java, await deps.javaVersion(java.java));
+    const javaVersion = await deps.javaVersion(java.java);
+    const tooOld = checkJavaVersion(java.java, javaVersion);
     if (tooOld) {
       return fail(tooOld, OPEN_SETTINGS, openSetting('titans.java.home'));
     }
@@ -93,7 +96,12 @@ export async function activateWith(context: vscode.ExtensionContext, deps: Activ
     if (!jar.ok) {
       return fail(jar.message, OPEN_SETTINGS, openSetting('titans.server.jar'));
     }
-    const launch = buildServerCommand(java.java, cfg.get<string | null>('server.vmargs'), jar.jar);
+    // The class-data archive lives in the extension's storage (the install folder may be read-only).
+    const storage = context.globalStorageUri?.fsPath;
+    const stamp = deps.fileStamp?.(jar.jar);
+    const archivePath = storage && stamp ? startupArchivePath(storage, java.java, javaVersion, jar.jar, stamp) : undefined;
+    const archive = archivePath ? { path: archivePath, exists: deps.isFile(archivePath) } : undefined;
+    const launch = buildServerCommand(java.java, cfg.get<string | null>('server.vmargs'), jar.jar, archive);
     output.appendLine(`Starting the language server with Java from ${java.source}: ${launch.command} ${launch.args.join(' ')}`);
     const started = deps.createClient({
       launch,

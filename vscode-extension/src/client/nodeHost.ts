@@ -22,6 +22,14 @@ export function nodeDeps(): ActivationDeps {
           resolve(`${stderr}${stdout}` || (err ? err.message : '')),
         );
       }),
+    fileStamp: (p) => {
+      try {
+        const st = fs.statSync(p);
+        return `${st.size}:${st.mtimeMs}`;
+      } catch {
+        return undefined;
+      }
+    },
     createClient: createLanguageClient,
   };
 }

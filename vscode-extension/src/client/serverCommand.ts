@@ -1,3 +1,4 @@
+import * as crypto from 'crypto';
 import * as path from 'path';
 
 export const SERVER_JAR_NAME = 'titans-server.jar';
@@ -51,9 +52,35 @@ export function splitVmArgs(vmargs: string | null | undefined): string[] {
   return out;
 }
 
-/** `java [vmargs] -jar titans-server.jar`: the jar finds its lib/ folder through its manifest Class-Path. */
-export function buildServerCommand(java: string, vmargs: string | null | undefined, jar: string): ServerCommand {
-  return { command: java, args: [...splitVmArgs(vmargs), '-jar', jar] };
+/**
+ * The server's class-data sharing archive (AppCDS; server/.../StartupArchive.java). The server makes it itself after
+ * its first session's warm-up when `-Dtitans.cds.archive` names a file that is not there; every later start maps it.
+ * An archive is only valid for the exact jar (path, size, time) and Java it was made with, so its name is a digest of
+ * those: another extension version, a rebuilt jar or another Java asks for a new file instead of a rejected one.
+ */
+export interface StartupArchive {
+  path: string;
+  exists: boolean;
+}
+
+/** The archive for this jar and Java in the extension's storage folder; `jarStamp` is the jar's size and time. */
+export function startupArchivePath(storageDir: string, java: string, javaVersionOutput: string, jar: string, jarStamp: string): string {
+  const key = crypto.createHash('sha256').update([java, javaVersionOutput.trim(), jar, jarStamp].join('\n')).digest('hex').slice(0, 16);
+  return path.join(storageDir, `titans-server-${key}.jsa`);
+}
+
+/**
+ * `java [archive options] [vmargs] -jar titans-server.jar`: the jar finds its lib/ folder through its manifest
+ * Class-Path. The archive is mapped once it exists; the JVM's CDS warnings (a stale archive) go to stderr, never
+ * to stdout, where the server speaks JSON-RPC. The user's vmargs come after, so they can override.
+ */
+export function buildServerCommand(java: string, vmargs: string | null | undefined, jar: string, archive?: StartupArchive): ServerCommand {
+  const cds = !archive
+    ? []
+    : archive.exists
+      ? [`-XX:SharedArchiveFile=${archive.path}`, '-Xlog:disable', '-Xlog:all=warning:stderr', `-Dtitans.cds.archive=${archive.path}`]
+      : [`-Dtitans.cds.archive=${archive.path}`];
+  return { command: java, args: [...cds, ...splitVmArgs(vmargs), '-jar', jar] };
 }
 
 export type JarLookup = { ok: true; jar: string } | { ok: false; message: string };

@@ -90,6 +90,32 @@ test('with Java on PATH: the bundled server starts with the VM arguments and the
   assert.equal(fake.messages.length, 0);
 });
 
+test('the server is started with its class-data archive from the extension storage, mapped once the server made it', async () => {
+  const launches: string[][] = [];
+  const start = async (files: string[]) => {
+    installFakeVscode();
+    const context = { subscriptions: [] as { dispose(): void }[], extensionPath: '/ext', globalStorageUri: { fsPath: '/store' } };
+    await activateWith(context as never, {
+      env: { PATH: '/usr/bin' },
+      platform: 'linux',
+      isFile: (p) => files.includes(p),
+      javaVersion: async () => 'openjdk version "17.0.15"',
+      fileStamp: (p) => (p === JAR ? '1234:5678' : undefined),
+      createClient: (o) => {
+        launches.push(o.launch.args);
+        return fakeClient(o);
+      },
+    });
+  };
+  await start(['/usr/bin/java', JAR]);
+  const named = launches[0].find((a) => a.startsWith('-Dtitans.cds.archive='))?.slice('-Dtitans.cds.archive='.length);
+  assert.ok(named && /^\/store\/titans-server-[0-9a-f]{16}\.jsa$/.test(named), launches[0].join(' '));
+  assert.ok(!launches[0].some((a) => a.startsWith('-XX:SharedArchiveFile')), 'no archive is mapped before it exists');
+  await start(['/usr/bin/java', JAR, named]);
+  assert.deepEqual(launches[1].slice(0, 2), [`-XX:SharedArchiveFile=${named}`, '-Xlog:disable']);
+  assert.deepEqual(launches[1].slice(-2), ['-jar', JAR]);
+});
+
 test('an untrusted workspace never asks the server to run on save', async () => {
   const fake = installFakeVscode();
   fake.state.trusted = false;

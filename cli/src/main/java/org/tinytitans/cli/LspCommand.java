@@ -14,12 +14,19 @@ import picocli.CommandLine.Command;
 final class LspCommand implements Callable<Integer> {
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
         java.io.InputStream in = System.in;
         java.io.OutputStream out = new java.io.FileOutputStream(java.io.FileDescriptor.out);
         // Only JSON-RPC may reach stdout.
         System.setOut(System.err);
-        TitansServerLauncher.launch(in, out).get();
+        try {
+            TitansServerLauncher.launch(in, out).get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            System.err.println("titans-cli: the connection to the editor broke: " + e.getCause());
+            return ExitCodes.JOB_FAILED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         return ExitCodes.OK;
     }
 }

@@ -55,6 +55,26 @@ public final class TitansCli implements Runnable {
     }
 
     public static void main(String[] args) {
+        // Editors start `titans-cli lsp` and wait for its first answer: that call goes straight to the server,
+        // without building picocli's model of every subcommand (their classes and the engine types they name).
+        if (isLspCall(args)) {
+            TitansCli global = new TitansCli();
+            for (String a : args) {
+                if (a.equals("--offline")) global.offline(true);
+                if (a.equals("--verbose")) global.verbose(true);
+            }
+            System.exit(new LspCommand().call());
+        }
         System.exit(commandLine().execute(args));
+    }
+
+    /** `lsp` with at most the global flags, which picocli would parse the same way; anything else goes through picocli. */
+    static boolean isLspCall(String[] args) {
+        boolean lsp = false;
+        for (String a : args) {
+            if (a.equals("lsp") && !lsp) lsp = true;
+            else if (!a.equals("--offline") && !a.equals("--verbose")) return false;
+        }
+        return lsp;
     }
 }

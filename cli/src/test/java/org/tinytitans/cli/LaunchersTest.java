@@ -53,8 +53,8 @@ class LaunchersTest {
         assertTrue(cmd.contains("call mvnw.cmd -B -q -DskipTests -pl cli -am package"), "builds the CLI as ./titans-cli does");
         assertTrue(cmd.contains("if defined JAVA_HOME if exist \"%JAVA_HOME%\\bin\\java.exe\" set \"TITANS_JAVA=%JAVA_HOME%\\bin\\java.exe\""));
         String java = lineWith(cmd, "-jar");
-        assertEquals("\"%TITANS_JAVA%\" %TITANS_JAVA_OPTS% -jar \"%TITANS_JAR%\" %*", java.strip(),
-                "java with the options, the jar and every argument as given");
+        assertEquals("\"%TITANS_JAVA%\" %TITANS_CDS% %TITANS_JAVA_OPTS% -jar \"%TITANS_JAR%\" %*", java.strip(),
+                "java with the language server's archive options (lsp only), the options, the jar and every argument as given");
         assertTrue(cmd.contains(java + "\r\nexit /b %ERRORLEVEL%"), "the exit code (0 ok, 1 expect failed, 2, 3) reaches the caller");
         assertEquals(systemProperties(lineWith(read("titans-cli"), "-jar \"$jar\" \"$@\"")), systemProperties(java),
                 "both launchers start the same JVM");
@@ -96,6 +96,33 @@ class LaunchersTest {
         assertEquals(List.of(), problems);
         assertTrue(code.contains("exec \"$java_bin\" ${cds[@]+\"${cds[@]}\"} ${TITANS_JAVA_OPTS:-} -jar \"$jar\" \"$@\""),
                 "java with the optional archive, the options, the jar and every argument as given");
+    }
+
+    @Test
+    void bothLaunchersStartTheLanguageServerWithItsOwnArchiveAndNoBuildOnTheWay() throws IOException {
+        String sh = read("titans-cli");
+        assertTrue(sh.contains("lsp_jsa=\"$home/titans-cli-lsp.jsa\""), "the server's archive beside the jar");
+        assertTrue(sh.contains("[ -f \"$lsp_jsa\" ] && cds=(-XX:SharedArchiveFile=\"$lsp_jsa\" \"${cds_log[@]}\")"),
+                "mapped when it exists, its warnings on stderr");
+        assertTrue(sh.contains("[ -w \"$home\" ] && cds+=(-Dtitans.cds.archive=\"$lsp_jsa\")"), "named for the server to make it");
+        assertTrue(sh.contains("rm -f \"$jsa\" \"$lsp_jsa\""), "a build outdates both archives");
+        // a stale jar is used as it is for lsp; the freshness check runs beside the server, off stdout
+        assertTrue(sh.contains("if [ \"$dev\" = 1 ] && [ \"$lsp\" = 1 ] && [ -f \"$jar\" ]; then\n  ( needs_build && echo"), sh);
+        assertTrue(sh.contains(">&2 ) </dev/null >/dev/null &"), "the background check never writes to stdout (JSON-RPC)");
+        String cmd = read("titans-cli.cmd");
+        assertTrue(cmd.contains("set \"TITANS_JSA=%%~dpFtitans-cli-lsp.jsa\""), cmd);
+        assertTrue(cmd.contains("-XX:SharedArchiveFile=\"%TITANS_JSA%\" -Xlog:disable -Xlog:all=warning:stderr"), cmd);
+        assertTrue(cmd.contains("-Dtitans.cds.archive=\"%TITANS_JSA%\""), cmd);
+    }
+
+    @Test
+    void onlyAPlainLspCallSkipsPicocli() {
+        assertTrue(TitansCli.isLspCall(new String[] {"lsp"}));
+        assertTrue(TitansCli.isLspCall(new String[] {"--offline", "lsp", "--verbose"}));
+        assertTrue(!TitansCli.isLspCall(new String[] {"lsp", "--help"}), "help goes through picocli");
+        assertTrue(!TitansCli.isLspCall(new String[] {"check", "lsp"}));
+        assertTrue(!TitansCli.isLspCall(new String[] {"lsp", "lsp"}));
+        assertTrue(!TitansCli.isLspCall(new String[] {}));
     }
 
     @Test

@@ -68,18 +68,40 @@ public class TitansLanguageServer implements LanguageServer, LanguageClientAware
     private final Map<String, ScheduledFuture<?>> pendingValidation = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<?>> progress = new ConcurrentHashMap<>();
     private final IntConsumer exit;
+    /** The editor's server (started by a launcher): warms its hot paths after `initialized`. Tests' servers do not. */
+    private final boolean warmUp;
+    /** A {@link Rehearsal}'s private server: says nothing to the shared log. */
+    private volatile boolean quiet;
+    private final CompletableFuture<Void> warmedUp = new CompletableFuture<>();
     private volatile LanguageClient client;
     private volatile ClientSupport support = ClientSupport.of(null);
     private volatile boolean shutdown;
 
+    /** The editor's server; {@code -Dtitans.warmup=false} leaves out the warm-up (and so the archive training after it). */
     public TitansLanguageServer() {
-        this(defaultEstimates(), System::exit);
+        this(defaultEstimates(), System::exit, !"false".equals(System.getProperty("titans.warmup")));
     }
 
     /** @param exit what `exit` and a dead parent process do (System::exit; tests record it instead) */
     public TitansLanguageServer(EstimateService estimates, IntConsumer exit) {
+        this(estimates, exit, false);
+    }
+
+    private TitansLanguageServer(EstimateService estimates, IntConsumer exit, boolean warmUp) {
         this.estimates = estimates;
         this.exit = exit;
+        this.warmUp = warmUp;
+        if (!warmUp) warmedUp.complete(null);
+    }
+
+    /** No log lines from this server (a rehearsal's: its lines would reach the user's log). */
+    void quiet() {
+        quiet = true;
+    }
+
+    /** Completes when the background warm-up after `initialized` has ended (at once for servers that do not warm up). */
+    public CompletableFuture<Void> warmedUp() {
+        return warmedUp;
     }
 
     static EstimateService defaultEstimates() {
@@ -148,11 +170,34 @@ public class TitansLanguageServer implements LanguageServer, LanguageClientAware
 
     @Override
     public void initialized(InitializedParams params) {
+        if (quiet) return;
         LOG.info("titans-server ready (estimates: " + (estimates == EstimateService.NONE ? "off" : "on") + ")");
-        // Off the start-up path: asking python3 and nvidia-smi takes a moment, and nothing waits for it.
-        runtime().thenAccept(r -> {
-            if (!shutdown) LOG.info("jobs here run on " + r.get("summary").getAsString() + " (titans-cli doctor says why)");
-        });
+        if (warmUp) startWarmUp();
+    }
+
+    /**
+     * After `initialized`, on one low-priority daemon thread: a {@link Rehearsal} (the editor's requests on a
+     * synthetic spec, so the user's first completion and hover are not the cold ones), then the class-data archive
+     * when the launcher asked for one that does not exist yet. Nothing of the engine's runtime or DJL is loaded.
+     */
+    private void startWarmUp() {
+        Thread t = new Thread(() -> {
+            LowPriority.lowerCurrentThread(); // before the rehearsal starts its threads, which inherit it
+            long t0 = System.nanoTime();
+            try {
+                Rehearsal.run(estimates, 1, 1000);
+                LOG.fine(() -> "warm-up took " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+            } catch (Exception | LinkageError e) { // a failed warm-up costs speed, never a feature
+                LOG.log(Level.FINE, "warm-up failed", e);
+            } finally {
+                warmedUp.complete(null);
+            }
+            java.nio.file.Path archive = StartupArchive.wanted();
+            if (archive != null && !shutdown) StartupArchive.train(archive);
+        }, "titans-warmup");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
     }
 
     private CompletableFuture<com.google.gson.JsonObject> runtime;
@@ -164,7 +209,14 @@ public class TitansLanguageServer implements LanguageServer, LanguageClientAware
      */
     @org.eclipse.lsp4j.jsonrpc.services.JsonRequest("titans/runtime")
     public synchronized CompletableFuture<com.google.gson.JsonObject> runtime() {
-        if (runtime == null) runtime = CompletableFuture.supplyAsync(RuntimeInfo::describe, requests);
+        if (runtime == null) {
+            runtime = CompletableFuture.supplyAsync(RuntimeInfo::describe, requests);
+            // Logged when first asked (an editor's status bar, or the first job), not at start: the probe runs
+            // python3 and nvidia-smi and loads the engine's runtime classes, which a start has no use for.
+            runtime.thenAccept(r -> {
+                if (!shutdown && !quiet) LOG.info("jobs here run on " + r.get("summary").getAsString() + " (titans-cli doctor says why)");
+            });
+        }
         return runtime;
     }
 
@@ -240,6 +292,7 @@ public class TitansLanguageServer implements LanguageServer, LanguageClientAware
 
     @Override
     public void begin(String uri, String token, String title) {
+        runtime(); // the first job says in the log what jobs here run on
         LanguageClient c = client;
         if (c == null || !support.workDoneProgress()) return;
         WorkDoneProgressBegin b = new WorkDoneProgressBegin();

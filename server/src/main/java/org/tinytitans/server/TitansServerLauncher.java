@@ -42,12 +42,18 @@ public final class TitansServerLauncher {
     }
 
     public static Future<Void> launch(TitansLanguageServer server, InputStream in, OutputStream out) {
+        Future<Void> listening = connect(server, in, out);
+        configureLogging(server.client());
+        return listening;
+    }
+
+    /** Connects and listens without taking over the log (a {@link Rehearsal}'s private server). */
+    static Future<Void> connect(TitansLanguageServer server, InputStream in, OutputStream out) {
         Launcher<TitansLanguageClient> launcher = new LSPLauncher.Builder<TitansLanguageClient>()
                 .setLocalService(server).setRemoteInterface(TitansLanguageClient.class).setInput(in).setOutput(out)
                 .setExecutorService(Executors.newCachedThreadPool(TitansLanguageServer.daemon("titans-jsonrpc"))).create();
         TitansLanguageClient client = launcher.getRemoteProxy();
         server.connect(client);
-        configureLogging(client);
         return launcher.startListening();
     }
 
