@@ -46,6 +46,9 @@ public final class EngineBench {
             for (double r : new double[] {0.25, 0.5, 0.75}) {
                 models.put(Table.pct(r).replace(".0", "") + " filters", Nets.pruneL1(dense, r));
             }
+            // 30% of 16/32/64 leaves 11/22/45 channels; round-to 8 keeps 16/24/48, vector-width multiples
+            models.put("30% filters", Nets.pruneL1(dense, 0.3));
+            models.put("30% filters, round-to 8", Nets.pruneL1(dense, 0.3, 8));
             structured(md, models, gmacs);
             models.values().stream().filter(n -> n != dense).forEach(Network::close);
             unstructured(md, dense);

@@ -34,8 +34,13 @@ public final class Nets {
 
     /** L1 filter pruning of every prunable conv at {@code ratio}, per layer (the tutorial's part 2). */
     public static Network pruneL1(Network dense, double ratio) {
+        return pruneL1(dense, ratio, 1);
+    }
+
+    /** The same, each pruned layer keeping a multiple of {@code roundTo} filters (`round-to`). */
+    public static Network pruneL1(Network dense, double ratio, int roundTo) {
         float[][] scores = Criteria.l1(org.tinytitans.engine.criteria.Level.FILTER).score(dense, null, 1, Progress.NONE);
-        return FilterPruning.apply(dense, scores, ratio, "per-layer", List.of());
+        return FilterPruning.apply(dense, List.of(scores), ratio, org.tinytitans.engine.prune.Scope.PER_LAYER, List.of(), 0, roundTo);
     }
 
     /** N(0,1) input values for a shape, the same for every model given the seed. */

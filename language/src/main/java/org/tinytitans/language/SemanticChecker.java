@@ -315,6 +315,10 @@ final class SemanticChecker {
             report.error(props.get("count").keyword().range(), Codes.COUNT_OUTSIDE_LAYERS,
                     "'count' applies only to 'prune layers'; use 'ratio' for " + where);
         }
+        if (gran != null && props.containsKey("round-to") && !gran.name().equals("filters")) {
+            report.error(props.get("round-to").keyword().range(), Codes.ROUND_TO_OUTSIDE_FILTERS,
+                    "'round-to' applies only to 'prune filters', not " + where);
+        }
         if (props.containsKey("ratio") && props.containsKey("count")) {
             report.error(props.get("count").keyword().range(), Codes.RATIO_AND_COUNT, "give either 'ratio' or 'count', not both");
         }

@@ -128,6 +128,8 @@ class CheckerTest {
         assertOnly(experiment("prune weights { criterion magnitude; pattern |4:2 }"), "invalid-pattern");
         assertOnly(experiment("prune filters { criterion l1; |count 3 }"), "count-outside-layers");
         assertOnly(experiment("prune layers { criterion l1; ratio 50%; |count 3 }"), "ratio-and-count");
+        assertNoErrors(experiment("prune filters { criterion l1; ratio 30%; round-to 8 }"));
+        assertOnly(experiment("prune weights { criterion magnitude; ratio 50%; |round-to 8 }"), "round-to-outside-filters");
     }
 
     @Test

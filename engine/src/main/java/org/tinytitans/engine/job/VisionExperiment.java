@@ -280,7 +280,7 @@ final class VisionExperiment {
                     ctx.phase("pruning", label);
                     if (p.granularity() == Granularity.FILTERS) {
                         double ratio = stepRatio(p.ratio(), k, steps);
-                        next = FilterPruning.apply(current, List.of(scores), ratio, org.tinytitans.engine.prune.Scope.parse(p.scope()), p.exclude());
+                        next = FilterPruning.apply(current, List.of(scores), ratio, org.tinytitans.engine.prune.Scope.parse(p.scope()), p.exclude(), 0, p.roundTo());
                     } else {
                         float[] flat = new float[scores.length];
                         for (int i = 0; i < scores.length; i++) {

@@ -58,7 +58,7 @@ public record Estimate(Counts before, Counts low, Counts high, long nonzeroParam
             if (p.granularity() == null) {
                 throw new IllegalArgumentException("a prune block without a granularity has no estimate");
             }
-            Estimate e = step(g, p.granularity(), p.ratio(), p.count(), Scope.parse(p.scope()), p.exclude());
+            Estimate e = step(g, p.granularity(), p.ratio(), p.count(), Scope.parse(p.scope()), p.exclude(), p.roundTo());
             out.add(new Estimate(baseline, e.low(), e.high(), e.nonzeroParams(), e.after()));
             g = e.after();
         }
@@ -68,8 +68,14 @@ public record Estimate(Counts before, Counts low, Counts high, long nonzeroParam
 
     /** One prune block applied to a graph; {@code before} is that graph's counts. */
     public static Estimate step(Graph g, Granularity granularity, Double ratio, Integer count, Scope scope, List<String> exclude) {
+        return step(g, granularity, ratio, count, scope, exclude, 1);
+    }
+
+    /** The same; {@code roundTo} (prune filters) keeps a multiple of that many filters per pruned layer, as the plan does. */
+    public static Estimate step(Graph g, Granularity granularity, Double ratio, Integer count, Scope scope, List<String> exclude,
+                                int roundTo) {
         return switch (granularity) {
-            case FILTERS -> filters(g, need(ratio), scope, exclude);
+            case FILTERS -> filters(g, need(ratio), scope, exclude, roundTo);
             case LAYERS -> layers(g, ratio, count, exclude);
             case WEIGHTS -> weights(g, need(ratio), exclude);
             case NEURONS, HEADS -> throw new IllegalArgumentException("prune " + granularity
@@ -84,12 +90,13 @@ public record Estimate(Counts before, Counts low, Counts high, long nonzeroParam
         return ratio;
     }
 
-    static Estimate filters(Graph g, double ratio, Scope scope, List<String> exclude) {
+    static Estimate filters(Graph g, double ratio, Scope scope, List<String> exclude, int roundTo) {
         Globs skip = Globs.of(exclude);
         List<FilterGroup> units = FilterPlanner.units(g).stream().filter(u -> !skip.matches(u.conv())).toList();
         if (scope == Scope.PER_LAYER) {
             Map<String, Integer> widths = new LinkedHashMap<>();
-            units.forEach(u -> widths.put(u.conv(), u.width() - Math.min(Rounding.count(ratio, u.width()), u.width() - 1)));
+            units.forEach(u -> widths.put(u.conv(), u.width()
+                    - Rounding.removedRoundingKept(u.width(), Math.min(Rounding.count(ratio, u.width()), u.width() - 1), roundTo)));
             Graph after = Rewrites.withWidths(g, widths);
             return new Estimate(g.counts(), after.counts(), after.counts(), after.counts().params(), after);
         }
@@ -99,10 +106,23 @@ public record Estimate(Counts before, Counts low, Counts high, long nonzeroParam
         Counts base = g.counts();
         List<Graph> options = new ArrayList<>();
         for (Comparator<FilterGroup> by : List.of(perFilter(g, base, true), perFilter(g, base, false))) {
-            options.add(allocate(g, units, k, by));
-            options.add(allocate(g, units, k, by.reversed()));
+            options.add(rounded(g, units, allocate(g, units, k, by), roundTo));
+            options.add(rounded(g, units, allocate(g, units, k, by.reversed()), roundTo));
         }
         return range(g, options);
+    }
+
+    /** An allocation with each unit's kept filters rounded up to a multiple of {@code roundTo}, as the plan does. */
+    private static Graph rounded(Graph g, List<FilterGroup> units, Graph allocated, int roundTo) {
+        if (roundTo <= 1) {
+            return allocated;
+        }
+        Map<String, Integer> widths = new LinkedHashMap<>();
+        for (FilterGroup u : units) {
+            int removed = u.width() - allocated.layer(u.conv()).out();
+            widths.put(u.conv(), u.width() - Rounding.removedRoundingKept(u.width(), removed, roundTo));
+        }
+        return Rewrites.withWidths(g, widths);
     }
 
     private static Comparator<FilterGroup> perFilter(Graph g, Counts base, boolean macs) {

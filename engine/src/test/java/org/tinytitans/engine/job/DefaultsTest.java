@@ -66,6 +66,7 @@ class DefaultsTest {
         RESOLVED.put("prune scope", r -> r.prunes().get(0).scope());
         RESOLVED.put("prune seed", r -> r.prunes().get(0).seed());
         RESOLVED.put("prune min-filters", r -> r.prunes().get(0).minFilters());
+        RESOLVED.put("prune round-to", r -> r.prunes().get(0).roundTo());
         RESOLVED.put("finetune epochs", r -> r.finetune().epochs());
         RESOLVED.put("finetune lr", r -> r.finetune().lr());
         RESOLVED.put("finetune batch", r -> r.finetune().batch());

@@ -56,6 +56,12 @@ class PlanCountsTest {
             assertEquals(0, half.after().layer(u.conv()).out() % 8, u.conv());
         }
         assertEquals(plain.after().counts().macs(), FilterPlanner.plan(g, indexScores(g), 0.3, Scope.PER_LAYER, List.of(), 0, 1).after().counts().macs());
+        // the estimate the editor and `estimate` show is what the plan removes
+        assertEquals(rounded.after().counts(), Estimate.step(g, Granularity.FILTERS, 0.3, null, Scope.PER_LAYER, List.of(), 8).low());
+        Estimate global = Estimate.step(g, Granularity.FILTERS, 0.5, null, Scope.GLOBAL, List.of(), 8);
+        assertTrue(global.low().macs() <= half.after().counts().macs() && half.after().counts().macs() <= global.high().macs(),
+                "the global plan lies in the estimate's range: " + global.low().macs() + " .. " + global.high().macs()
+                        + " holds " + half.after().counts().macs());
     }
 
     @Test

@@ -76,7 +76,8 @@ final class Blocks {
             integer("seed", 0, null, "0", true, "Seed for `random` and for sampling; sweeping it repeats a run with other seeds."),
             integer("samples", 1, null, null, false, "Samples data-driven criteria draw (images class-stratified from the train split; token windows of text); overrides the dataset's. Default: the dataset's `samples`, except "
                     + byDataset(DatasetInfo::pruneSamples) + "."),
-            integer("min-filters", 1, null, "1", false, "Every pruned layer keeps at least this many filters/units/heads."));
+            integer("min-filters", 1, null, "1", false, "Every pruned layer keeps at least this many filters/units/heads."),
+            integer("round-to", 1, 1024.0, "1", false, "For `prune filters`: every pruned layer keeps a multiple of N filters, rounded up from the plan (the lowest-scored filters stay removed). CPU kernels work in whole vector lanes (8 fp32 with AVX2, 16 with AVX-512), so 29 channels cost about what 32 do; rounding trades a little of the FLOPs reduction for a speed-up closer to it. Estimates show the rounded figures. 1 (the default) is off."));
 
     static final List<PropertyInfo> FINETUNE = List.of(
             integer("epochs", 0, 100000.0, "1", true, "Training epochs after pruning (after every step with `steps`). The tutorial fine-tunes 190-200 epochs."),

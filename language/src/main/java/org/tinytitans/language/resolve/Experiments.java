@@ -142,7 +142,8 @@ public final class Experiments {
         List<String> exclude = v.all("exclude").stream().filter(x -> x.kind() == TokenKind.STRING).map(Value::value).toList();
         return new PruneSpec(granularity, criterion, ratio, count, v.integerOrDefault("steps"),
                 v.textOrDefault("scope"), pattern, exclude, v.integer("seed").map(Integer::longValue).orElse(experimentSeed),
-                v.integer("samples").or(() -> pruneSamples(dataset)).orElse(null), v.integerOrDefault("min-filters"), p.range(),
+                v.integer("samples").or(() -> pruneSamples(dataset)).orElse(null), v.integerOrDefault("min-filters"),
+                v.integerOrDefault("round-to"), p.range(),
                 criterionValue.map(Value::range).orElse(p.headRange()));
     }
 

@@ -11,8 +11,9 @@ import org.tinytitans.language.ast.Range;
  * @param count     number of layers to remove (prune layers), or null
  * @param pattern   N:M sparsity, or null
  * @param samples   samples data-driven criteria draw (images, or token windows for text), or null without a dataset
+ * @param roundTo   prune filters: every pruned layer keeps a multiple of this many filters (1 = off)
  * @param range     range of the whole block; criterionRange of the criterion value (for errors)
  */
 public record PruneSpec(Granularity granularity, String criterion, Double ratio, Integer count, int steps, String scope,
                         Pattern pattern, List<String> exclude, long seed, Integer samples, int minFilters,
-                        Range range, Range criterionRange) {}
+                        int roundTo, Range range, Range criterionRange) {}
