@@ -48,7 +48,19 @@ final class RunTable {
             if (setup.latencyRuntime() != null) {
                 unit += ", " + setup.latencyRuntime() + (setup.latencyRuntimeVersion() == null ? "" : " " + setup.latencyRuntimeVersion());
             }
+            if (setup.threads() != null) {
+                unit += ", " + setup.threads() + (setup.threads() == 1 ? " thread" : " threads");
+            }
+            if (setup.load() != null && setup.cpus() != null) {
+                unit += "; load " + Figures.fixed(setup.load(), 1) + " on " + setup.cpus() + " CPUs"
+                        + (Boolean.TRUE.equals(setup.busy()) ? ": busy, so slower than the model is" : "");
+            }
             row(out, "throughput", b, p, "throughput", setup.throughputUnit() == null ? "/s" : setup.throughputUnit());
+            if (setup.rooflineGmacs() != null && setup.baselineGmacs() != null && setup.prunedGmacs() != null) {
+                double roof = setup.rooflineGmacs();
+                line(out, "compute", gmacs(setup.baselineGmacs(), roof), gmacs(setup.prunedGmacs(), roof),
+                        "roofline " + Figures.fixed(roof, 1) + " GMAC/s");
+            }
             out.printf(Locale.ROOT, "  %-16s %s%n", "", "(" + unit + ")");
         }
         if (b.has("accuracy") && p.has("accuracy")) {
@@ -111,5 +123,10 @@ final class RunTable {
 
     private static void line(PrintWriter out, String label, String baseline, String pruned, String change) {
         out.printf(Locale.ROOT, "  %-16s %16s %16s %18s%n", label, baseline, pruned, change);
+    }
+
+    /** Achieved GMAC/s with its share of the measured roofline: "12.3 GMAC/s (20%)". */
+    private static String gmacs(double achieved, double roofline) {
+        return Figures.fixed(achieved, 1) + " GMAC/s (" + Figures.percent(achieved / roofline) + ")";
     }
 }

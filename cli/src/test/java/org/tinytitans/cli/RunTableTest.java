@@ -49,6 +49,21 @@ class RunTableTest {
         assertTrue(out.contains("2 ms") && out.contains("1 ms") && out.contains("2x speed-up"), out);
     }
 
+    @Test
+    void latencyShowsItsThreadsTheLoadAndTheShareOfTheRoofline() {
+        String timed = EXPERIMENT.replace("\"latency_ms\": {\"p50\": 2.0, \"batch\": 1}", """
+                "latency_ms": {"p50": 2.0, "batch": 1, "runtime": "engine", "threads": 1, "gmacs": 5.0, "roofline_gmacs": 40.0,
+                               "load_average": {"before": 2.5, "after": 3.1, "cpus": 2, "busy": true}}""")
+                .replace("\"latency_ms\": {\"p50\": 1.0, \"batch\": 1}", """
+                "latency_ms": {"p50": 1.0, "batch": 1, "runtime": "engine", "threads": 1, "gmacs": 3.0, "roofline_gmacs": 40.0}""");
+        String out = table("titans-result/2", timed);
+        assertTrue(out.contains("compute          5 GMAC/s (12.5%)"), out);
+        assertTrue(out.contains("3 GMAC/s (7.5%)") && out.contains("roofline 40 GMAC/s"), out);
+        assertTrue(out.contains("(batch 1, interleaved, engine, 1 thread; load 3.1 on 2 CPUs: busy, so slower than the model is)"), out);
+        // a result without these figures prints no compute row
+        assertTrue(!table("titans-result/2", EXPERIMENT).contains("compute"));
+    }
+
     /** A result written before the snake_case schema reads exactly as today's. */
     @Test
     void aVersionOneResultReadsTheSame() {

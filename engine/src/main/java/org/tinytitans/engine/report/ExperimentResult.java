@@ -19,9 +19,14 @@ public record ExperimentResult(
         List<LayerWidth> layers, List<EnergyPhase> phases, Energy energy, Projection projection,
         List<ExpectResult> expectations, List<String> notes, String modelFile) {
 
-    /** How the figures were taken: what ran the timed passes and the units counts are in. */
+    /**
+     * How the figures were taken: what ran the timed passes and the units counts are in; the machine's load around
+     * the timing (the higher of before and after), its CPUs and whether it was busy; the measured roofline and each
+     * model's achieved GMAC/s (all null in results written before they existed).
+     */
     public record Setup(String latencyRuntime, String latencyRuntimeVersion, Integer latencyBatch, String latencyUnit,
-                        String throughputUnit, String flopsUnit) {}
+                        String throughputUnit, String flopsUnit, Integer threads, Double load, Integer cpus, Boolean busy,
+                        Double rooflineGmacs, Double baselineGmacs, Double prunedGmacs) {}
 
     /** The job's own energy and CO2e, each with its range; {@code method} is the first phase's CPU method label. */
     public record Energy(Double wh, Double whLow, Double whHigh, String method, Double carbonG, Double carbonGLow,
@@ -75,9 +80,18 @@ public record ExperimentResult(
         JsonObject base = JsonFields.obj(o, "baseline");
         JsonObject latency = JsonFields.obj(base, "latency_ms");
         Double batch = JsonFields.num(latency, "batch");
+        JsonObject load = JsonFields.obj(latency, "load_average");
+        Double before = JsonFields.num(load, "before");
+        Double after = JsonFields.num(load, "after");
+        Double cpus = JsonFields.num(load, "cpus");
+        Double threads = JsonFields.num(latency, "threads");
         Setup setup = new Setup(JsonFields.str(latency, "runtime"), JsonFields.str(latency, "runtime_version"),
                 batch == null ? null : batch.intValue(), JsonFields.str(latency, "unit"),
-                JsonFields.str(JsonFields.obj(o, "pruned"), "throughput_unit"), JsonFields.str(base, "flops_unit"));
+                JsonFields.str(JsonFields.obj(o, "pruned"), "throughput_unit"), JsonFields.str(base, "flops_unit"),
+                threads == null ? null : threads.intValue(),
+                before == null || after == null ? null : Math.max(before, after), cpus == null ? null : cpus.intValue(),
+                JsonFields.bool(load, "busy"), JsonFields.num(latency, "roofline_gmacs"), JsonFields.num(latency, "gmacs"),
+                JsonFields.num(JsonFields.obj(JsonFields.obj(o, "pruned"), "latency_ms"), "gmacs"));
         List<ExpectResult> expectations = new ArrayList<>();
         for (JsonObject e : JsonFields.objects(o, "expectations")) {
             Double line = JsonFields.num(e, "line");
