@@ -46,6 +46,18 @@ public record VisionCounts(long params, long macsPerImage, long visionMacs, long
         return new VisionCounts(params, macs, macs, 0, 0, t.tokens(), 4 * params, layerBytes(t.encoder(), t.tokens()));
     }
 
+    /** A ViT whose later blocks run on the tokens {@code keep} leaves (see {@link TokenKeep}). */
+    public static VisionCounts vit(VitConfig c, TokenKeep keep) {
+        VisionTower t = c.tower();
+        keep.check(t);
+        EncoderConfig e = t.encoder();
+        long h = t.hidden();
+        int after = keep.tokensAfter(t.patches());
+        long macs = towerMacs(t, keep.afterBlock()) + (e.layers() - keep.afterBlock()) * layerMacs(e, after) + h * c.labels();
+        long params = towerParams(t) + c.labels() * h + c.labels();
+        return new VisionCounts(params, macs, macs, 0, 0, after, 4 * params, layerBytes(e, t.tokens()));
+    }
+
     static VisionCounts clip(ClipConfig c) {
         VisionTower v = c.vision();
         ClipText x = c.text();

@@ -37,6 +37,39 @@ public final class VitModel implements MultimodalModel {
         return Encoder.norm(x, store, "norm", t.encoder().normEps());
     }
 
+    /**
+     * Final hidden states with EViT token pruning: every token through the first {@code keep.afterBlock()} blocks,
+     * then the CLS token, the top patch tokens by the CLS attention of the last of those blocks (in their original
+     * order) and, with fuse, one attention-weighted merge of the rest. (B, tokens left, hidden).
+     */
+    public NDArray hidden(NDManager s, NDArray pixels, TokenKeep keep) {
+        VisionTower t = config.tower();
+        keep.check(t);
+        NDArray x = Encoder.embed(s, t, store, "", pixels);
+        NDArray[] probe = new NDArray[1];
+        for (int l = 0; l < keep.afterBlock(); l++) {
+            x = Encoder.layer(x, t.encoder(), store, "", l, null, l == keep.afterBlock() - 1 ? probe : null);
+        }
+        x = TokenSelection.keep(s, x, probe[0], keep);
+        for (int l = keep.afterBlock(); l < t.encoder().layers(); l++) {
+            x = Encoder.layer(x, t.encoder(), store, "", l, null, null);
+        }
+        return Encoder.norm(x, store, "norm", t.encoder().normEps());
+    }
+
+    /** Class logits (B, labels) with EViT token pruning. */
+    public NDArray logits(NDManager s, NDArray pixels, TokenKeep keep) {
+        return Encoder.linear(hidden(s, pixels, keep).get(new NDIndex(":, 0, :")), store, "head");
+    }
+
+    public float[][] logits(float[][] images, TokenKeep keep) {
+        return Nd.inference(() -> {
+            try (NDManager s = Devices.manager()) {
+                return MultimodalModel.rows(logits(s, MultimodalModel.pixels(s, config.tower(), images), keep));
+            }
+        });
+    }
+
     /** Class logits (B, labels). */
     public NDArray logits(NDManager s, NDArray pixels) {
         return Encoder.linear(hidden(s, pixels).get(new NDIndex(":, 0, :")), store, "head");

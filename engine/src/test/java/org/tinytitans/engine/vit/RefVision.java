@@ -12,6 +12,8 @@ import org.tinytitans.engine.weights.Tensor;
  */
 final class RefVision {
     private final Map<String, Tensor> t;
+    /** Head-averaged attention of the CLS token to each patch token in the last layer run. */
+    private double[] clsAttention;
 
     RefVision(Map<String, Tensor> hf) {
         this.t = hf;
@@ -20,6 +22,14 @@ final class RefVision {
     // ---- ViT ----
 
     double[] vitLogits(VitConfig c, float[] image) {
+        return vitLogits(c, image, Integer.MAX_VALUE, 0, false);
+    }
+
+    /**
+     * With EViT token pruning after block {@code after}: keep CLS and the {@code k} patches with the largest
+     * head-averaged CLS attention in that block, in image order, plus (fuse) their attention-weighted merge.
+     */
+    double[] vitLogits(VitConfig c, float[] image, int after, int k, boolean fuse) {
         VisionTower tw = c.tower();
         EncoderConfig e = tw.encoder();
         double[][] x = patches(tw, image, "vit.embeddings.patch_embeddings.projection.", true);
@@ -31,9 +41,46 @@ final class RefVision {
             x = layer(x, e, p + "layernorm_before", p + "attention.attention.query", p + "attention.attention.key",
                     p + "attention.attention.value", p + "attention.output.dense", p + "layernorm_after",
                     p + "intermediate.dense", p + "output.dense", false);
+            if (l + 1 == after) {
+                x = keepTokens(x, k, fuse);
+            }
         }
         double[][] h = layerNorm(x, "vit.layernorm", e.normEps());
         return linear(new double[][] {h[0]}, "classifier", true)[0];
+    }
+
+    private double[][] keepTokens(double[][] x, int k, boolean fuse) {
+        int n = x.length - 1;
+        Integer[] order = new Integer[n];
+        for (int j = 0; j < n; j++) {
+            order[j] = j;
+        }
+        java.util.Arrays.sort(order, (p, q) -> Double.compare(clsAttention[q], clsAttention[p]));
+        boolean[] kept = new boolean[n];
+        for (int j = 0; j < k; j++) {
+            kept[order[j]] = true;
+        }
+        java.util.List<double[]> out = new java.util.ArrayList<>();
+        out.add(x[0]);
+        double total = 0;
+        double[] merged = new double[x[0].length];
+        for (int j = 0; j < n; j++) {
+            if (kept[j]) {
+                out.add(x[j + 1]);
+            } else {
+                total += clsAttention[j];
+                for (int z = 0; z < merged.length; z++) {
+                    merged[z] += clsAttention[j] * x[j + 1][z];
+                }
+            }
+        }
+        if (fuse && k < n) {
+            for (int z = 0; z < merged.length; z++) {
+                merged[z] /= total;
+            }
+            out.add(merged);
+        }
+        return out.toArray(new double[0][]);
     }
 
     // ---- CLIP ----
@@ -211,6 +258,8 @@ final class RefVision {
         double[][] kk = linear(h, k, true);
         double[][] vv = linear(h, v, true);
         double[][] att = new double[n][e.hidden()];
+        double[] cls = new double[n - 1];
+        clsAttention = cls;
         for (int hd = 0; hd < e.heads(); hd++) {
             for (int i = 0; i < n; i++) {
                 int last = causal ? i : n - 1;
@@ -231,6 +280,9 @@ final class RefVision {
                 for (int j = 0; j <= last; j++) {
                     for (int z = 0; z < d; z++) {
                         att[i][hd * d + z] += s[j] / sum * vv[j][hd * d + z];
+                    }
+                    if (i == 0 && j > 0) {
+                        cls[j - 1] += s[j] / sum / e.heads();
                     }
                 }
             }
