@@ -104,6 +104,14 @@ class VisionCountsTest {
     }
 
     @Test
+    void deitS16MacsPerImageAre4_6Giga() {
+        // DeiT paper, Table 1: DeiT-S at 224 px, 4.6 GFLOPs (counted as multiply-accumulates). Exact: 4,598,882,304.
+        long macs = VisionCounts.of(VisionZoo.shape("deit-s16").orElseThrow()).macsPerImage();
+        assertEquals(4_598_882_304L, macs);
+        assertEquals(4.6, Math.round(macs / 1e8) / 10.0);
+    }
+
+    @Test
     void llavaImageCostIsDominatedByTheDecoderOverItsImageTokens() {
         VisionCounts k = VisionCounts.of(VisionZoo.shape("llava-1.5-7b").orElseThrow());
         LlavaConfig c = (LlavaConfig) VisionZoo.shape("llava-1.5-7b").orElseThrow();
