@@ -63,7 +63,8 @@ public final class HfCheckpoint {
         }
     }
 
-    private static List<Path> weightFiles(Path dir) throws IOException {
+    /** The safetensors files of a checkpoint folder: model.safetensors, the shards of its index, or every *.safetensors. */
+    public static List<Path> weightFiles(Path dir) throws IOException {
         Path single = dir.resolve("model.safetensors");
         if (Files.isRegularFile(single)) {
             return List.of(single);
@@ -102,7 +103,8 @@ public final class HfCheckpoint {
         }
     }
 
-    private static Map<String, Tensor> fromLlama(Map<String, Tensor> raw) {
+    /** Hugging Face Llama names ({@code model.layers.N.self_attn.q_proj.weight}, ...) to the engine's {@link Names}. */
+    public static Map<String, Tensor> fromLlama(Map<String, Tensor> raw) {
         Map<String, Tensor> out = new LinkedHashMap<>();
         for (Map.Entry<String, Tensor> e : raw.entrySet()) {
             String n = e.getKey();

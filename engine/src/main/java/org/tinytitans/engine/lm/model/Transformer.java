@@ -42,6 +42,13 @@ public final class Transformer {
         if (past + t > c.maxPositions() && c.layout() == Layout.GPT2) {
             throw new IllegalArgumentException("sequence of " + (past + t) + " tokens exceeds the model's " + c.maxPositions() + " positions");
         }
+        return hidden(s, embed(s, ids), cache, rec);
+    }
+
+    /** Token embeddings (B, T, hidden) of {@code ids} (B, T), owned by {@code s}. */
+    public NDArray embed(NDManager s, long[][] ids) {
+        int b = ids.length;
+        int t = ids[0].length;
         long[] flat = new long[b * t];
         for (int i = 0; i < b; i++) {
             if (ids[i].length != t) {
@@ -54,7 +61,17 @@ public final class Transformer {
                 flat[i * t + j] = ids[i][j];
             }
         }
-        NDArray x = local(s, w(Names.EMBED).get(Owned.longs(s, flat, new Shape(flat.length)))).reshape(b, t, c.hidden());
+        return local(s, w(Names.EMBED).get(Owned.longs(s, flat, new Shape(flat.length)))).reshape(b, t, c.hidden());
+    }
+
+    /**
+     * The final-normed hidden states (B, T, hidden) from input embeddings (B, T, hidden) owned by {@code s}:
+     * the entry for models that splice other embeddings (image features) into the token embeddings.
+     */
+    public NDArray hidden(NDManager s, NDArray embeddings, KvCache cache, Recorder rec) {
+        int t = (int) embeddings.getShape().get(1);
+        int past = cache == null ? 0 : cache.length();
+        NDArray x = embeddings;
         if (c.layout() == Layout.GPT2) {
             x = x.add(local(s, w(Names.POS).get(new NDIndex(past + ":" + (past + t)))));
         }

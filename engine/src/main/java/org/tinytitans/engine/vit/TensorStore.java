@@ -1,0 +1,72 @@
+package org.tinytitans.engine.vit;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.tinytitans.engine.runtime.Devices;
+import org.tinytitans.engine.weights.Tensor;
+
+/**
+ * A model's weights as plain float tensors under engine names (see {@link VisionNames}), with DJL copies made
+ * on first use in a manager of their own and freed by {@link #close()}. Forward passes never put a weight first
+ * in an op, so their results land in the caller's manager and not here.
+ */
+final class TensorStore implements AutoCloseable {
+    private final Map<String, Tensor> weights;
+    private NDManager manager;
+    private Map<String, NDArray> arrays;
+
+    TensorStore(Map<String, Tensor> weights) {
+        this.weights = Collections.unmodifiableMap(new LinkedHashMap<>(weights));
+    }
+
+    Map<String, Tensor> weights() { return weights; }
+
+    long paramCount() {
+        long n = 0;
+        for (Tensor t : weights.values()) {
+            n += t.values().length;
+        }
+        return n;
+    }
+
+    /** The array for {@code name}, or an error naming it: every name the forward pass asks for must exist. */
+    synchronized NDArray get(String name) {
+        NDArray a = find(name);
+        if (a == null) {
+            throw new IllegalStateException("model has no tensor '" + name + "'");
+        }
+        return a;
+    }
+
+    /** The array for {@code name}, or null (optional biases). */
+    synchronized NDArray find(String name) {
+        if (arrays == null) {
+            manager = Devices.manager();
+            arrays = new HashMap<>();
+            for (Map.Entry<String, Tensor> e : weights.entrySet()) {
+                Tensor t = e.getValue();
+                arrays.put(e.getKey(), Nd.floats(manager, t.values(), new Shape(t.shape())));
+            }
+        }
+        return arrays.get(name);
+    }
+
+    /** Arrays this store's manager holds: one per tensor once running; more would be a leak. */
+    synchronized int liveArrays() {
+        return manager == null ? 0 : manager.getManagedArrays().size();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (manager != null) {
+            manager.close();
+            manager = null;
+            arrays = null;
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package org.tinytitans.engine.vit;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import java.util.Map;
+import org.tinytitans.engine.runtime.Devices;
+import org.tinytitans.engine.weights.Tensor;
+
+/** A ViT/DeiT image classifier: the tower, the final LayerNorm over every token, and the head on the CLS token. */
+public final class VitModel implements MultimodalModel {
+    private final VitConfig config;
+    private final TensorStore store;
+
+    /** {@code weights} under {@link VisionNames}; checked against the config. */
+    public VitModel(VitConfig config, Map<String, Tensor> weights) {
+        ShapeCheck.check(config, weights);
+        this.config = config;
+        this.store = new TensorStore(weights);
+    }
+
+    @Override
+    public VitConfig config() { return config; }
+
+    public Map<String, Tensor> weights() { return store.weights(); }
+
+    @Override
+    public long paramCount() { return store.paramCount(); }
+
+    /** Final hidden states (B, tokens, hidden) of images (B, C, H, W) owned by {@code s}. */
+    public NDArray hidden(NDManager s, NDArray pixels) {
+        VisionTower t = config.tower();
+        NDArray x = Encoder.embed(s, t, store, "", pixels);
+        for (int l = 0; l < t.encoder().layers(); l++) {
+            x = Encoder.layer(x, t.encoder(), store, "", l, null, null);
+        }
+        return Encoder.norm(x, store, "norm", t.encoder().normEps());
+    }
+
+    /**
+     * Final hidden states with EViT token pruning: every token through the first {@code keep.afterBlock()} blocks,
+     * then the CLS token, the top patch tokens by the CLS attention of the last of those blocks (in their original
+     * order) and, with fuse, one attention-weighted merge of the rest. (B, tokens left, hidden).
+     */
+    public NDArray hidden(NDManager s, NDArray pixels, TokenKeep keep) {
+        VisionTower t = config.tower();
+        keep.check(t);
+        NDArray x = Encoder.embed(s, t, store, "", pixels);
+        NDArray[] probe = new NDArray[1];
+        for (int l = 0; l < keep.afterBlock(); l++) {
+            x = Encoder.layer(x, t.encoder(), store, "", l, null, l == keep.afterBlock() - 1 ? probe : null);
+        }
+        x = TokenSelection.keep(s, x, probe[0], keep);
+        for (int l = keep.afterBlock(); l < t.encoder().layers(); l++) {
+            x = Encoder.layer(x, t.encoder(), store, "", l, null, null);
+        }
+        return Encoder.norm(x, store, "norm", t.encoder().normEps());
+    }
+
+    /** Class logits (B, labels) with EViT token pruning. */
+    public NDArray logits(NDManager s, NDArray pixels, TokenKeep keep) {
+        return Encoder.linear(hidden(s, pixels, keep).get(new NDIndex(":, 0, :")), store, "head");
+    }
+
+    public float[][] logits(float[][] images, TokenKeep keep) {
+        return Nd.inference(() -> {
+            try (NDManager s = Devices.manager()) {
+                return MultimodalModel.rows(logits(s, MultimodalModel.pixels(s, config.tower(), images), keep));
+            }
+        });
+    }
+
+    /** Class logits (B, labels). */
+    public NDArray logits(NDManager s, NDArray pixels) {
+        return Encoder.linear(hidden(s, pixels).get(new NDIndex(":, 0, :")), store, "head");
+    }
+
+    /** Class logits of images given in CHW order. */
+    public float[][] logits(float[][] images) {
+        return Nd.inference(() -> {
+            try (NDManager s = Devices.manager()) {
+                return MultimodalModel.rows(logits(s, MultimodalModel.pixels(s, config.tower(), images)));
+            }
+        });
+    }
+
+    int liveArrays() { return store.liveArrays(); }
+
+    @Override
+    public void close() { store.close(); }
+}
