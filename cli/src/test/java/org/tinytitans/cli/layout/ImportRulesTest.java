@@ -55,8 +55,9 @@ class ImportRulesTest {
         out.addAll(ImportRules.cycles(refs));
         out.addAll(ImportRules.onlyThrough(refs, LM, T + "engine", List.of(T + "engine.runtime", T + "engine.weights",
                 T + "engine.metrics", T + "engine.train.NoGrad", T + "engine.train.Progress")));
-        // the experiments run LMs; the method registry binds each LM method to its pruner
-        out.addAll(ImportRules.reachedOnlyFrom(refs, LM, List.of(T + "engine.job", T + "engine.methods")));
+        // the experiments run LMs; the method registry binds each LM method to its pruner; a LLaVA-style model's
+        // decoder is the LM's
+        out.addAll(ImportRules.reachedOnlyFrom(refs, LM, List.of(T + "engine.job", T + "engine.methods", T + "engine.vit")));
         out.addAll(ImportRules.onlyThrough(refs, LM + ".model", LM, List.of()));
         for (String part : List.of("prune", "eval", "lora")) {
             out.addAll(ImportRules.onlyThrough(refs, LM + "." + part, LM, List.of(LM + ".model")));

@@ -1,7 +1,7 @@
 package org.tinytitans.engine.vit;
 
 import com.google.gson.JsonObject;
-import org.tinytitans.engine.lm.LmConfig;
+import org.tinytitans.engine.lm.model.LmConfig;
 
 /**
  * A LLaVA-style vision-language model ({@code LlavaForConditionalGeneration}): a CLIP-style vision tower whose

@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.tinytitans.engine.lm.LanguageModel;
-import org.tinytitans.engine.lm.Transformer;
+import org.tinytitans.engine.lm.model.LanguageModel;
+import org.tinytitans.engine.lm.model.Transformer;
 import org.tinytitans.engine.runtime.Devices;
 import org.tinytitans.engine.weights.Tensor;
 

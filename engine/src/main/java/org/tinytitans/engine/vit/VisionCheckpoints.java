@@ -5,11 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.tinytitans.engine.lm.ByteTokenizer;
-import org.tinytitans.engine.lm.HfCheckpoint;
-import org.tinytitans.engine.lm.HfTokenizer;
-import org.tinytitans.engine.lm.LanguageModel;
-import org.tinytitans.engine.lm.LmTokenizer;
+import org.tinytitans.engine.lm.model.ByteTokenizer;
+import org.tinytitans.engine.lm.model.HfCheckpoint;
+import org.tinytitans.engine.lm.model.HfTokenizer;
+import org.tinytitans.engine.lm.model.LanguageModel;
+import org.tinytitans.engine.lm.model.LmTokenizer;
 import org.tinytitans.engine.weights.Safetensors;
 import org.tinytitans.engine.weights.Tensor;
 

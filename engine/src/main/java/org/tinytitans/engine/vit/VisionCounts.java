@@ -1,6 +1,6 @@
 package org.tinytitans.engine.vit;
 
-import org.tinytitans.engine.lm.LmConfig;
+import org.tinytitans.engine.lm.model.LmConfig;
 
 /**
  * Exact parameter and multiply-accumulate counts of the vision and multimodal models, from their configs alone

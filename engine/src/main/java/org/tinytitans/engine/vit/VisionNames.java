@@ -2,7 +2,7 @@ package org.tinytitans.engine.vit;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.tinytitans.engine.lm.LmConfig;
+import org.tinytitans.engine.lm.model.LmConfig;
 
 /**
  * The engine's tensor names for the vision models, and the shape each must have. A tower under prefix

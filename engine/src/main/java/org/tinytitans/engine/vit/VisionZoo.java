@@ -3,8 +3,8 @@ package org.tinytitans.engine.vit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.tinytitans.engine.lm.Layout;
-import org.tinytitans.engine.lm.LmConfig;
+import org.tinytitans.engine.lm.model.Layout;
+import org.tinytitans.engine.lm.model.LmConfig;
 
 /**
  * The standard shapes by name, so that counts and estimates need no weights. Each is the config.json of the

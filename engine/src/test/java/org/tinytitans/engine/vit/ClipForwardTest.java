@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tinytitans.engine.lm.LmSafetensors;
+import org.tinytitans.engine.lm.model.LmSafetensors;
 import org.tinytitans.engine.weights.Tensor;
 
 /** CLIP zero-shot logits (logits_per_image) match the plain-Java reference. */

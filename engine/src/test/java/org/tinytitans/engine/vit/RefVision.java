@@ -1,7 +1,7 @@
 package org.tinytitans.engine.vit;
 
 import java.util.Map;
-import org.tinytitans.engine.lm.LmConfig;
+import org.tinytitans.engine.lm.model.LmConfig;
 import org.tinytitans.engine.weights.Tensor;
 
 /**

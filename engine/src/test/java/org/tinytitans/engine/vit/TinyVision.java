@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
-import org.tinytitans.engine.lm.Layout;
-import org.tinytitans.engine.lm.LmConfig;
-import org.tinytitans.engine.lm.LmSafetensors;
+import org.tinytitans.engine.lm.model.Layout;
+import org.tinytitans.engine.lm.model.LmConfig;
+import org.tinytitans.engine.lm.model.LmSafetensors;
 import org.tinytitans.engine.weights.Tensor;
 
 /**

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.tinytitans.engine.lm.Layout;
-import org.tinytitans.engine.lm.LmConfig;
+import org.tinytitans.engine.lm.model.Layout;
+import org.tinytitans.engine.lm.model.LmConfig;
 
 /** Parameter counts of the standard shapes against published figures, and the MAC formulas against a hand count. */
 class VisionCountsTest {
