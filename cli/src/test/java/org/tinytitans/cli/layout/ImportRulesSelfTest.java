@@ -107,7 +107,7 @@ class ImportRulesSelfTest {
         assertEquals(3, b.size(), b.toString());
         assertTrue(b.get(0).contains("lm/Mix.java:3: org.tinytitans.engine.lm may use only"), b.get(0));
         assertTrue(b.get(1).contains("lm/Mix.java:4: ") && b.get(1).endsWith("(uses org.tinytitans.engine.train.FineTuner)"), b.get(1));
-        assertTrue(b.get(2).contains("criteria/Wanda.java:3: only org.tinytitans.engine.job may use org.tinytitans.engine.lm"), b.get(2));
+        assertTrue(b.get(2).contains("criteria/Wanda.java:3: only org.tinytitans.engine.job, ") && b.get(2).contains(" may use org.tinytitans.engine.lm"), b.get(2));
     }
 
     @Test
