@@ -33,4 +33,39 @@ final class Activations {
             progress.update(level.phase(criterion), to, samples.size(), null);
         }));
     }
+
+    /** A figure of one (sample, channel) map of {@code h x w} values starting at {@code offset}. */
+    interface MapFigure {
+        double of(float[] a, int offset, int h, int w);
+    }
+
+    /**
+     * Per unit and channel, the mean over the samples of {@code figure} on each (sample, channel) map; {@code side}
+     * is each unit's larger map side. The maps of a batch are scored in parallel (an SVD each, for rank).
+     */
+    record ChannelMeans(double[][] means, int[] side) {}
+
+    static ChannelMeans channelMeans(Level level, ScoringModel model, ImageSet samples, String criterion, Progress progress,
+                                     MapFigure figure) {
+        SampleBatches.require(criterion, samples);
+        int units = level.units(model).size();
+        double[][] sums = new double[units][];
+        int[] side = new int[units];
+        walk(level, model, samples, criterion, progress, (u, a, n, c, h, w) -> {
+            if (sums[u] == null) {
+                sums[u] = new double[c];
+            }
+            side[u] = Math.max(h, w);
+            double[] f = java.util.stream.IntStream.range(0, n * c).parallel().mapToDouble(j -> figure.of(a, j * h * w, h, w)).toArray();
+            for (int j = 0; j < f.length; j++) {
+                sums[u][j % c] += f[j];
+            }
+        });
+        for (double[] perChannel : sums) {
+            for (int ch = 0; perChannel != null && ch < perChannel.length; ch++) {
+                perChannel[ch] /= samples.size();
+            }
+        }
+        return new ChannelMeans(sums, side);
+    }
 }

@@ -8,22 +8,10 @@ import org.tinytitans.engine.train.Progress;
  * kept, so the channel becomes the constant beta - gamma*mean/sqrt(var+eps)) or a block's residual branch, and
  * score = 1 - linear CKA between intact and silenced penultimate features. 0 = removal changes nothing.
  */
-final class CkaScore implements Criterion {
-    private final Level level;
+record CkaScore(Level level) implements Criterion {
 
-    CkaScore(Level level) {
-        this.level = level;
-    }
-
-    @Override
-    public String name() {
-        return "cka";
-    }
-
-    @Override
-    public boolean needsData() {
-        return true;
-    }
+    @Override public String name() { return "cka"; }
+    @Override public boolean needsData() { return true; }
 
     @Override
     public float[][] score(ScoringModel model, ImageSet samples, long seed, Progress progress) {

@@ -1,6 +1,5 @@
 package org.tinytitans.engine.criteria;
 
-import java.util.List;
 import org.tinytitans.engine.data.ImageSet;
 import org.tinytitans.engine.train.Progress;
 
@@ -9,53 +8,23 @@ import org.tinytitans.engine.train.Progress;
  * unit; for layers the same on the block output, averaged over channels. The tutorial runs it over the whole
  * train set; here over whatever samples are given.
  */
-final class ExpectedAbs implements Criterion {
-    private final Level level;
+record ExpectedAbs(Level level) implements Criterion {
 
-    ExpectedAbs(Level level) {
-        this.level = level;
-    }
-
-    @Override
-    public String name() {
-        return "expected-abs";
-    }
-
-    @Override
-    public boolean needsData() {
-        return true;
-    }
+    @Override public String name() { return "expected-abs"; }
+    @Override public boolean needsData() { return true; }
 
     @Override
     public float[][] score(ScoringModel model, ImageSet samples, long seed, Progress progress) {
-        SampleBatches.require(name(), samples);
-        List<ScoringModel.Unit> units = level.units(model);
-        double[][] sums = new double[units.size()][];
-        long[] counts = new long[units.size()];
-        Activations.walk(level, model, samples, name(), progress, (u, a, n, c, h, w) -> {
-            if (sums[u] == null) {
-                sums[u] = new double[c];
+        Activations.ChannelMeans m = Activations.channelMeans(level, model, samples, name(), progress, (a, offset, h, w) -> {
+            double s = 0;
+            for (int k = offset; k < offset + h * w; k++) {
+                s += Math.abs(a[k]);
             }
-            int plane = h * w;
-            for (int i = 0; i < n; i++) {
-                for (int ch = 0; ch < c; ch++) {
-                    int base = (i * c + ch) * plane;
-                    double s = 0;
-                    for (int k = 0; k < plane; k++) {
-                        s += Math.abs(a[base + k]);
-                    }
-                    sums[u][ch] += s;
-                }
-            }
-            counts[u] += (long) n * plane;
+            return s / (h * w);
         });
-        float[][] scores = new float[units.size()][];
-        for (int u = 0; u < units.size(); u++) {
-            double[] perChannel = sums[u];
-            for (int ch = 0; ch < perChannel.length; ch++) {
-                perChannel[ch] /= counts[u];
-            }
-            scores[u] = level == Level.FILTER ? FeatureRank.toFloat(perChannel) : new float[] {(float) FeatureRank.mean(perChannel)};
+        float[][] scores = new float[m.means().length][];
+        for (int u = 0; u < scores.length; u++) {
+            scores[u] = level == Level.FILTER ? FeatureRank.toFloat(m.means()[u]) : new float[] {(float) FeatureRank.mean(m.means()[u])};
         }
         return scores;
     }

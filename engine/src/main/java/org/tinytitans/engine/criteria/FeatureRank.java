@@ -1,7 +1,5 @@
 package org.tinytitans.engine.criteria;
 
-import java.util.List;
-import java.util.stream.IntStream;
 import org.tinytitans.engine.data.ImageSet;
 import org.tinytitans.engine.train.Progress;
 
@@ -10,47 +8,18 @@ import org.tinytitans.engine.train.Progress;
  * post-ReLU feature map. For layers (tutorial's criteria_layer): per channel of the block output the mean rank,
  * divided by max(H,W), then the mean over channels.
  */
-final class FeatureRank implements Criterion {
-    private final Level level;
+record FeatureRank(Level level) implements Criterion {
 
-    FeatureRank(Level level) {
-        this.level = level;
-    }
-
-    @Override
-    public String name() {
-        return "rank";
-    }
-
-    @Override
-    public boolean needsData() {
-        return true;
-    }
+    @Override public String name() { return "rank"; }
+    @Override public boolean needsData() { return true; }
 
     @Override
     public float[][] score(ScoringModel model, ImageSet samples, long seed, Progress progress) {
-        SampleBatches.require(name(), samples);
-        List<ScoringModel.Unit> units = level.units(model);
-        double[][] sums = new double[units.size()][];
-        int[] dims = new int[units.size()];
-        Activations.walk(level, model, samples, name(), progress, (u, a, n, c, h, w) -> {
-            if (sums[u] == null) {
-                sums[u] = new double[c];
-            }
-            dims[u] = Math.max(h, w);
-            // One SVD per (sample, channel) map: the bulk of the cost, spread over the cores.
-            int[] ranks = IntStream.range(0, n * c).parallel().map(j -> MatrixRank.rank(a, j * h * w, h, w)).toArray();
-            for (int j = 0; j < ranks.length; j++) {
-                sums[u][j % c] += ranks[j];
-            }
-        });
-        float[][] scores = new float[units.size()][];
-        for (int u = 0; u < units.size(); u++) {
-            double[] perChannel = sums[u];
-            for (int ch = 0; ch < perChannel.length; ch++) {
-                perChannel[ch] /= samples.size();
-            }
-            scores[u] = level == Level.FILTER ? toFloat(perChannel) : new float[] {(float) (mean(perChannel) / dims[u])};
+        // one SVD per (sample, channel) map: the bulk of the cost, spread over the cores
+        Activations.ChannelMeans m = Activations.channelMeans(level, model, samples, name(), progress, MatrixRank::rank);
+        float[][] scores = new float[m.means().length][];
+        for (int u = 0; u < scores.length; u++) {
+            scores[u] = level == Level.FILTER ? toFloat(m.means()[u]) : new float[] {(float) (mean(m.means()[u]) / m.side()[u])};
         }
         return scores;
     }

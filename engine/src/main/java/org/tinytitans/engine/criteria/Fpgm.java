@@ -14,15 +14,8 @@ import org.tinytitans.engine.runtime.Devices;
  */
 final class Fpgm implements Criterion {
 
-    @Override
-    public String name() {
-        return "fpgm";
-    }
-
-    @Override
-    public boolean needsData() {
-        return false;
-    }
+    @Override public String name() { return "fpgm"; }
+    @Override public boolean needsData() { return false; }
 
     @Override
     public float[][] score(ScoringModel model, ImageSet samples, long seed, Progress progress) {

@@ -12,24 +12,10 @@ import org.tinytitans.engine.train.Progress;
  * that squeezes every distribution towards uniform). ScoringModel gives logits, so by default this applies one
  * softmax: the KL of the network's real predictive distributions. {@code doubleSoftmax} reproduces the tutorial.
  */
-final class KlDivergence implements Criterion {
-    private final Level level;
-    private final boolean doubleSoftmax;
+record KlDivergence(Level level, boolean doubleSoftmax) implements Criterion {
 
-    KlDivergence(Level level, boolean doubleSoftmax) {
-        this.level = level;
-        this.doubleSoftmax = doubleSoftmax;
-    }
-
-    @Override
-    public String name() {
-        return doubleSoftmax ? "kl-divergence-tutorial" : "kl-divergence";
-    }
-
-    @Override
-    public boolean needsData() {
-        return true;
-    }
+    @Override public String name() { return doubleSoftmax ? "kl-divergence-tutorial" : "kl-divergence"; }
+    @Override public boolean needsData() { return true; }
 
     @Override
     public float[][] score(ScoringModel model, ImageSet samples, long seed, Progress progress) {

@@ -11,24 +11,10 @@ import org.tinytitans.engine.runtime.Devices;
  * Weight-magnitude criteria. Filters: l1 = sum |w| over (I,H,W) (Li et al.; bias excluded), l2 = its Euclidean
  * norm. Layers (l1 only, as the tutorial): sum over the block's convolutions of the mean filter L1.
  */
-final class Norm implements Criterion {
-    private final Level level;
-    private final boolean l2;
+record Norm(Level level, boolean l2) implements Criterion {
 
-    Norm(Level level, boolean l2) {
-        this.level = level;
-        this.l2 = l2;
-    }
-
-    @Override
-    public String name() {
-        return l2 ? "l2" : "l1";
-    }
-
-    @Override
-    public boolean needsData() {
-        return false;
-    }
+    @Override public String name() { return l2 ? "l2" : "l1"; }
+    @Override public boolean needsData() { return false; }
 
     @Override
     public float[][] score(ScoringModel model, ImageSet samples, long seed, Progress progress) {

@@ -6,22 +6,10 @@ import org.tinytitans.engine.data.ImageSet;
 import org.tinytitans.engine.train.Progress;
 
 /** Uniform [0,1) scores from a seeded generator, drawn unit by unit, filter by filter (tutorial: np.random.rand). */
-final class RandomScores implements Criterion {
-    private final Level level;
+record RandomScores(Level level) implements Criterion {
 
-    RandomScores(Level level) {
-        this.level = level;
-    }
-
-    @Override
-    public String name() {
-        return "random";
-    }
-
-    @Override
-    public boolean needsData() {
-        return false;
-    }
+    @Override public String name() { return "random"; }
+    @Override public boolean needsData() { return false; }
 
     @Override
     public float[][] score(ScoringModel model, ImageSet samples, long seed, Progress progress) {

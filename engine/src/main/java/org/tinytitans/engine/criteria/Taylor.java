@@ -11,15 +11,8 @@ import org.tinytitans.engine.train.Progress;
  */
 final class Taylor implements Criterion {
 
-    @Override
-    public String name() {
-        return "taylor";
-    }
-
-    @Override
-    public boolean needsData() {
-        return true;
-    }
+    @Override public String name() { return "taylor"; }
+    @Override public boolean needsData() { return true; }
 
     @Override
     public float[][] score(ScoringModel model, ImageSet samples, long seed, Progress progress) {
