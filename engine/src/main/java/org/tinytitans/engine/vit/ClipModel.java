@@ -25,18 +25,13 @@ public final class ClipModel implements MultimodalModel {
     @Override
     public ClipConfig config() { return config; }
 
-    public Map<String, Tensor> weights() { return store.weights(); }
-
     @Override
     public long paramCount() { return store.paramCount(); }
 
     /** Image embeddings (B, projection_dim), not normalised: the post-normed CLS token, projected. */
     public NDArray imageEmbeds(NDManager s, NDArray pixels) {
         VisionTower t = config.vision();
-        NDArray x = Encoder.embed(s, t, store, "vision.", pixels);
-        for (int l = 0; l < t.encoder().layers(); l++) {
-            x = Encoder.layer(x, t.encoder(), store, "vision.", l, null, null);
-        }
+        NDArray x = Encoder.tower(s, t, store, "vision.", pixels, t.encoder().layers());
         NDArray cls = Encoder.norm(x.get(new NDIndex(":, 0, :")), store, "vision.norm", t.encoder().normEps());
         return Encoder.linear(cls, store, "vision.proj");
     }

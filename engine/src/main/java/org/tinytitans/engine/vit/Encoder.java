@@ -45,6 +45,15 @@ final class Encoder {
      * One encoder layer on x (B, T, hidden). {@code mask} is null or an additive (T, T) mask. When {@code probe}
      * is not null, {@code probe[0]} receives the attention probabilities (B, heads, T, T).
      */
+    /** The tower's embeddings of {@code pixels} through its first {@code layers} encoder layers (no final norm). */
+    static NDArray tower(NDManager s, VisionTower t, TensorStore w, String p, NDArray pixels, int layers) {
+        NDArray x = embed(s, t, w, p, pixels);
+        for (int l = 0; l < layers; l++) {
+            x = layer(x, t.encoder(), w, p, l, null, null);
+        }
+        return x;
+    }
+
     static NDArray layer(NDArray x, EncoderConfig c, TensorStore w, String p, int l, NDArray mask, NDArray[] probe) {
         long b = x.getShape().get(0);
         long t = x.getShape().get(1);

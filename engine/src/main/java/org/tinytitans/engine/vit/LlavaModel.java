@@ -50,10 +50,7 @@ public final class LlavaModel implements MultimodalModel {
     /** Projected image features (B, imageTokens, text hidden) for images (B, C, H, W) owned by {@code s}. */
     public NDArray imageFeatures(NDManager s, NDArray pixels) {
         VisionTower t = config.vision();
-        NDArray x = Encoder.embed(s, t, store, "vision.", pixels);
-        for (int l = 0; l < config.towerLayers(); l++) {
-            x = Encoder.layer(x, t.encoder(), store, "vision.", l, null, null);
-        }
+        NDArray x = Encoder.tower(s, t, store, "vision.", pixels, config.towerLayers());
         if (config.dropCls()) {
             x = x.get(new NDIndex(":, 1:, :"));
         }

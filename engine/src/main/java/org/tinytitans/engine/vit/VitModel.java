@@ -30,10 +30,7 @@ public final class VitModel implements MultimodalModel {
     /** Final hidden states (B, tokens, hidden) of images (B, C, H, W) owned by {@code s}. */
     public NDArray hidden(NDManager s, NDArray pixels) {
         VisionTower t = config.tower();
-        NDArray x = Encoder.embed(s, t, store, "", pixels);
-        for (int l = 0; l < t.encoder().layers(); l++) {
-            x = Encoder.layer(x, t.encoder(), store, "", l, null, null);
-        }
+        NDArray x = Encoder.tower(s, t, store, "", pixels, t.encoder().layers());
         return Encoder.norm(x, store, "norm", t.encoder().normEps());
     }
 

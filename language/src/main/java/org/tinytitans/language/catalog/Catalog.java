@@ -140,53 +140,29 @@ public final class Catalog {
                 .map(CriterionInfo::name).findFirst();
     }
 
-    public Optional<CriterionInfo> criterion(String name) {
-        return Criteria.ALL.stream().filter(c -> c.name().equals(name)).findFirst();
-    }
+    public Optional<CriterionInfo> criterion(String name) { return byName(Criteria.ALL, CriterionInfo::name, name); }
 
-    public List<MetricInfo> metrics() {
-        return Zoo.METRICS;
-    }
+    public List<MetricInfo> metrics() { return Zoo.METRICS; }
 
-    public Optional<MetricInfo> metric(String name) {
-        return Zoo.METRICS.stream().filter(m -> m.name().equals(name)).findFirst();
-    }
+    public Optional<MetricInfo> metric(String name) { return byName(Zoo.METRICS, MetricInfo::name, name); }
 
-    public List<ModelInfo> models() {
-        return Zoo.MODELS;
-    }
+    public List<ModelInfo> models() { return Zoo.MODELS; }
 
-    public Optional<ModelInfo> model(String name) {
-        return Zoo.MODELS.stream().filter(m -> m.name().equals(name)).findFirst();
-    }
+    public Optional<ModelInfo> model(String name) { return byName(Zoo.MODELS, ModelInfo::name, name); }
 
-    public List<DatasetInfo> datasets() {
-        return Zoo.DATASETS;
-    }
+    public List<DatasetInfo> datasets() { return Zoo.DATASETS; }
 
-    public Optional<DatasetInfo> dataset(String name) {
-        return Zoo.DATASETS.stream().filter(d -> d.name().equals(name)).findFirst();
-    }
+    public Optional<DatasetInfo> dataset(String name) { return byName(Zoo.DATASETS, DatasetInfo::name, name); }
 
-    public List<ExportFormatInfo> exportFormats() {
-        return Blocks.EXPORT_FORMATS;
-    }
+    public List<ExportFormatInfo> exportFormats() { return Blocks.EXPORT_FORMATS; }
 
-    public Optional<ExportFormatInfo> exportFormat(String name) {
-        return Blocks.EXPORT_FORMATS.stream().filter(f -> f.name().equals(name)).findFirst();
-    }
+    public Optional<ExportFormatInfo> exportFormat(String name) { return byName(Blocks.EXPORT_FORMATS, ExportFormatInfo::name, name); }
 
-    public List<TargetInfo> targets() {
-        return Zoo.TARGETS;
-    }
+    public List<TargetInfo> targets() { return Zoo.TARGETS; }
 
-    public Optional<TargetInfo> target(String name) {
-        return Zoo.TARGETS.stream().filter(t -> t.name().equals(name)).findFirst();
-    }
+    public Optional<TargetInfo> target(String name) { return byName(Zoo.TARGETS, TargetInfo::name, name); }
 
-    public List<Unit> units() {
-        return Units.ALL;
-    }
+    public List<Unit> units() { return Units.ALL; }
 
     /** Unit by its exact (case-sensitive) symbol. */
     public Optional<Unit> unit(String symbol) {
@@ -239,5 +215,10 @@ public final class Catalog {
             cur = t;
         }
         return prev[b.length()];
+    }
+
+    /** The entry of {@code list} whose name (as {@code nameOf} reads it) is {@code name}. */
+    private static <T> Optional<T> byName(List<T> list, java.util.function.Function<T, String> nameOf, String name) {
+        return list.stream().filter(e -> nameOf.apply(e).equals(name)).findFirst();
     }
 }

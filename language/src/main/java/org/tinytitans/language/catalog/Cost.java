@@ -10,13 +10,9 @@ public enum Cost {
 
     private final String label;
 
-    Cost(String label) {
-        this.label = label;
-    }
+    Cost(String label) { this.label = label; }
 
-    public String label() {
-        return label;
-    }
+    public String label() { return label; }
 
     public boolean needsData() {
         return this != NO_DATA;

@@ -20,13 +20,9 @@ public enum UnitKind {
 
     private final String doc;
 
-    UnitKind(String doc) {
-        this.doc = doc;
-    }
+    UnitKind(String doc) { this.doc = doc; }
 
-    public String doc() {
-        return doc;
-    }
+    public String doc() { return doc; }
 
     public String label() {
         return name().toLowerCase().replace('_', '-');

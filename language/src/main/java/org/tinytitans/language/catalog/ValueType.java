@@ -15,11 +15,7 @@ public enum ValueType {
 
     private final String doc;
 
-    ValueType(String doc) {
-        this.doc = doc;
-    }
+    ValueType(String doc) { this.doc = doc; }
 
-    public String doc() {
-        return doc;
-    }
+    public String doc() { return doc; }
 }
