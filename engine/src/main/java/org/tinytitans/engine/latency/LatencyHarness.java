@@ -35,9 +35,14 @@ public final class LatencyHarness {
 
     /** @param models names to initialised Blocks (inference mode), in report order */
     public static LatencyReport run(Map<String, Block> models, LatencyConfig config, Progress progress) {
-        Map<String, Timed> timed = new LinkedHashMap<>();
-        models.forEach((name, block) -> timed.put(name, (input, shape) -> timeOnce(block, input, new Shape(shape))));
-        return run(timed, ENGINE, config, progress);
+        // One input array for every pass: each pass lends it to a fresh manager (tempAttach), so the pass's
+        // intermediates are freed with that manager and the input returns to this one, never copied again.
+        try (NDManager inputs = Devices.manager()) {
+            NDArray x = inputs.create(input(config), new Shape(config.inputShape()));
+            Map<String, Timed> timed = new LinkedHashMap<>();
+            models.forEach((name, block) -> timed.put(name, (input, shape) -> timeOnce(block, x)));
+            return run(timed, ENGINE, config, progress);
+        }
     }
 
     /**
@@ -122,7 +127,14 @@ public final class LatencyHarness {
 
     private static double timeOnce(Block block, float[] input, Shape shape) {
         try (NDManager m = Devices.manager()) {
-            NDArray x = m.create(input, shape);
+            return timeOnce(block, m.create(input, shape));
+        }
+    }
+
+    /** One timed pass on {@code x}, which is lent to the pass's own manager and comes back to its owner after. */
+    private static double timeOnce(Block block, NDArray x) {
+        try (NDManager m = x.getManager().newSubManager()) {
+            x.tempAttach(m);
             ParameterStore ps = new ParameterStore(m, false);
             long start = System.nanoTime();
             // PyTorch CPU ops run synchronously, so the forward call's return is the end of the work; CUDA
