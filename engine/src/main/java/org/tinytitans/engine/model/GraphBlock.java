@@ -90,12 +90,6 @@ public final class GraphBlock extends AbstractBlock {
      */
     public Map<String, NDArray> runFrom(ParameterStore ps, Map<String, NDArray> known, int from, Set<String> wanted,
                                         Map<String, NDArray> masks) {
-        return runFrom(ps, known, from, wanted, masks, Map.of());
-    }
-
-    /** The same; {@code offsets} are added to the named nodes' masked outputs (what a silenced channel outputs instead of 0). */
-    public Map<String, NDArray> runFrom(ParameterStore ps, Map<String, NDArray> known, int from, Set<String> wanted,
-                                        Map<String, NDArray> masks, Map<String, NDArray> offsets) {
         List<Layer> layers = graph.layers();
         Map<String, Integer> lastRead = new HashMap<>();
         for (int i = from; i < layers.size(); i++) {
@@ -114,12 +108,6 @@ public final class GraphBlock extends AbstractBlock {
                 NDArray raw = v;
                 v = v.mul(mask);
                 raw.close();
-                NDArray offset = offsets.get(l.name());
-                if (offset != null) {
-                    NDArray masked = v;
-                    v = v.add(offset);
-                    masked.close();
-                }
             }
             values.put(l.name(), v);
             if (wanted.contains(l.name())) {

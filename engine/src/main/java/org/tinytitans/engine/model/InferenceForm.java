@@ -26,16 +26,13 @@ public final class InferenceForm implements AutoCloseable {
     private final Graph graph;
     private final GraphBlock block;
     private final NDManager manager;
-    private final Map<String, String> foldedInto;
-    private final Map<String, float[]> silenced;
+    private final int folded;
 
-    private InferenceForm(Graph graph, GraphBlock block, NDManager manager, Map<String, String> foldedInto,
-                          Map<String, float[]> silenced) {
+    private InferenceForm(Graph graph, GraphBlock block, NDManager manager, int folded) {
         this.graph = graph;
         this.block = block;
         this.manager = manager;
-        this.foldedInto = foldedInto;
-        this.silenced = silenced;
+        this.folded = folded;
     }
 
     /** The folded form of the network's current weights. */
@@ -70,31 +67,14 @@ public final class InferenceForm implements AutoCloseable {
         block.initialize(m, GraphBlock.dtype(), new Shape(1, fg.inputLayer().out(), fg.height(), fg.width()));
         Map<String, String> bnOf = new HashMap<>();
         foldedInto.forEach((bn, conv) -> bnOf.put(conv, bn));
-        Map<String, float[]> silenced = new HashMap<>();
         for (Layer l : fg.layers()) {
             String bn = bnOf.get(l.name());
             for (ParamNames.Tensor t : ParamNames.of(l)) {
                 float[] values = bn == null ? net.get(t.name()) : folded(net, g.layer(l.name()), g.layer(bn), t.role());
                 block.params().get(t.name()).getArray().set(values);
             }
-            if (bn != null) {
-                silenced.put(l.name(), silencedChannels(net, g.layer(bn)));
-            }
         }
-        return new InferenceForm(fg, block, m, Map.copyOf(foldedInto), silenced);
-    }
-
-    /** What the batch norm outputs for a channel whose conv output is zero: beta - mean * gamma / sqrt(var + eps). */
-    private static float[] silencedChannels(Network net, Layer bn) {
-        float[] gamma = net.get(bn.name() + ".gamma");
-        float[] beta = net.get(bn.name() + ".beta");
-        float[] mean = net.get(bn.name() + ".running_mean");
-        float[] var = net.get(bn.name() + ".running_var");
-        float[] c = new float[gamma.length];
-        for (int o = 0; o < c.length; o++) {
-            c[o] = (float) (beta[o] - mean[o] * gamma[o] / Math.sqrt(var[o] + bn.eps()));
-        }
-        return c;
+        return new InferenceForm(fg, block, m, foldedInto.size());
     }
 
     /** The conv's weight or bias with its batch norm folded in (computed in double, stored as float). */
@@ -133,23 +113,7 @@ public final class InferenceForm implements AutoCloseable {
     public Block block() { return block; }
 
     /** How many batch norms were folded into their convolutions. */
-    public int foldedBatchNorms() { return foldedInto.size(); }
-
-    /** The node of this form that computes what the named node of the source network computes. */
-    public String node(String name) { return foldedInto.getOrDefault(name, name); }
-
-    /**
-     * For a conv with a folded batch norm: each channel's output when the conv's own kernel and bias are zeroed
-     * but its batch norm is left as it is (the folded conv then outputs this constant, not 0); null otherwise.
-     */
-    float[] silencedOutput(String conv) { return silenced.get(conv); }
-
-    /** The batch norm of the source network folded into this conv, or null. */
-    String foldedBatchNorm(String conv) {
-        return foldedInto.entrySet().stream().filter(e -> e.getValue().equals(conv)).map(Map.Entry::getKey).findFirst().orElse(null);
-    }
-
-    GraphBlock graphBlock() { return block; }
+    public int foldedBatchNorms() { return folded; }
 
     @Override
     public void close() { manager.close(); }

@@ -225,78 +225,60 @@ public final class Network implements ScoringModel, AutoCloseable {
      */
     @Override
     public float[][] silencedOutputs(NDManager m, int unit, boolean zeroBatchNorm, Head head, NDArray input) {
-        // Run on the deployed form (batch norms folded): one op fewer per conv on every stacked pass. A silenced
-        // channel of a folded conv outputs 0 when its batch norm is zeroed too, else the constant its batch norm
-        // makes of a zero input (an offset added after the mask), exactly as in the training form.
-        try (InferenceForm form = InferenceForm.of(this)) {
-            FilterGroup u = filterUnits.get(unit);
-            Graph fg = form.graph();
-            String bn = zeroBatchNorm ? batchNormOf(u) : null;
-            String out = form.node(head == Head.LOGITS ? graph.outputLayer().name()
-                    : graph.layers().stream().filter(l -> l.kind() == Kind.DENSE).findFirst().orElseThrow().inputs().get(0));
-            String foldedBn = form.foldedBatchNorm(u.conv());
-            float[] constant = foldedBn != null && !foldedBn.equals(bn) ? form.silencedOutput(u.conv()) : null;
-            List<Layer> layers = fg.layers();
-            int start = layers.indexOf(fg.layer(u.conv()));
-            Set<String> frontier = new java.util.HashSet<>();
-            for (int i = start; i < layers.size(); i++) {
-                for (String in : layers.get(i).inputs()) {
-                    if (layers.indexOf(fg.layer(in)) < start) {
-                        frontier.add(in);
-                    }
+        FilterGroup u = filterUnits.get(unit);
+        String bn = zeroBatchNorm ? batchNormOf(u) : null;
+        String out = head == Head.LOGITS ? graph.outputLayer().name()
+                : graph.layers().stream().filter(l -> l.kind() == Kind.DENSE).findFirst().orElseThrow().inputs().get(0);
+        List<Layer> layers = graph.layers();
+        int start = layers.indexOf(graph.layer(u.conv()));
+        Set<String> frontier = new java.util.HashSet<>();
+        for (int i = start; i < layers.size(); i++) {
+            for (String in : layers.get(i).inputs()) {
+                if (layers.indexOf(graph.layer(in)) < start) {
+                    frontier.add(in);
                 }
             }
-            int n = (int) input.getShape().get(0);
-            long widest = layers.stream().filter(l -> l.kind() != Kind.INPUT).mapToLong(l -> fg.shape(l.name()).size()).max().orElse(1);
-            int k = (int) Math.max(1, Math.min(u.width(), STACK_BYTES / (4L * widest * n)));
-            float[][] result = new float[u.width()][];
-            try (NDManager sub = m.newSubManager()) {
-                NDArray x = input.duplicate();
-                x.attach(sub);
-                ParameterStore ps = new ParameterStore(sub, false);
-                Map<String, NDArray> intact = form.graphBlock().run(ps, x, false, frontier, Map.of());
-                for (int f0 = 0; f0 < u.width(); f0 += k) {
-                    int kk = Math.min(k, u.width() - f0);
-                    try (NDManager chunk = sub.newSubManager()) {
-                        Map<String, NDArray> known = new HashMap<>();
-                        intact.forEach((name, v) -> {
-                            long[] reps = new long[v.getShape().dimension()];
-                            java.util.Arrays.fill(reps, 1);
-                            reps[0] = kk;
-                            NDArray t = v.tile(reps);
-                            t.attach(chunk);
-                            known.put(name, t);
-                        });
-                        float[] keep = new float[kk * n * u.width()];
-                        float[] add = constant == null ? null : new float[kk * n * u.width()];
-                        java.util.Arrays.fill(keep, 1f);
-                        for (int j = 0; j < kk; j++) {
-                            for (int i = 0; i < n; i++) {
-                                int at = (j * n + i) * u.width() + f0 + j;
-                                keep[at] = 0f;
-                                if (add != null) {
-                                    add[at] = constant[f0 + j];
-                                }
-                            }
-                        }
-                        Shape perChannel = new Shape(kk * n, u.width(), 1, 1);
-                        NDArray mask = chunk.create(keep, perChannel);
-                        Map<String, NDArray> masks = new HashMap<>(Map.of(u.conv(), mask));
-                        if (bn != null && !bn.equals(foldedBn)) {
-                            masks.put(form.node(bn), mask);   // its own node, or the conv it was folded into
-                        }
-                        Map<String, NDArray> offsets = add == null ? Map.of() : Map.of(u.conv(), chunk.create(add, perChannel));
-                        NDArray o = form.graphBlock().runFrom(new ParameterStore(chunk, false), known, start, Set.of(out), masks, offsets).get(out);
-                        float[] v = o.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray();
-                        int per = v.length / kk;
-                        for (int j = 0; j < kk; j++) {
-                            result[f0 + j] = java.util.Arrays.copyOfRange(v, j * per, (j + 1) * per);
-                        }
-                    }
-                }
-            }
-            return result;
         }
+        int n = (int) input.getShape().get(0);
+        long widest = layers.stream().filter(l -> l.kind() != Kind.INPUT).mapToLong(l -> graph.shape(l.name()).size()).max().orElse(1);
+        int k = (int) Math.max(1, Math.min(u.width(), STACK_BYTES / (4L * widest * n)));
+        float[][] result = new float[u.width()][];
+        try (NDManager sub = m.newSubManager()) {
+            NDArray x = input.duplicate();
+            x.attach(sub);
+            ParameterStore ps = new ParameterStore(sub, false);
+            Map<String, NDArray> intact = block.run(ps, x, false, frontier, Map.of());
+            for (int f0 = 0; f0 < u.width(); f0 += k) {
+                int kk = Math.min(k, u.width() - f0);
+                try (NDManager chunk = sub.newSubManager()) {
+                    Map<String, NDArray> known = new HashMap<>();
+                    intact.forEach((name, v) -> {
+                        long[] reps = new long[v.getShape().dimension()];
+                        java.util.Arrays.fill(reps, 1);
+                        reps[0] = kk;
+                        NDArray t = v.tile(reps);
+                        t.attach(chunk);
+                        known.put(name, t);
+                    });
+                    float[] keep = new float[kk * n * u.width()];
+                    java.util.Arrays.fill(keep, 1f);
+                    for (int j = 0; j < kk; j++) {
+                        for (int i = 0; i < n; i++) {
+                            keep[(j * n + i) * u.width() + f0 + j] = 0f;
+                        }
+                    }
+                    NDArray mask = chunk.create(keep, new Shape(kk * n, u.width(), 1, 1));
+                    Map<String, NDArray> masks = bn == null ? Map.of(u.conv(), mask) : Map.of(u.conv(), mask, bn, mask);
+                    NDArray o = block.runFrom(new ParameterStore(chunk, false), known, start, Set.of(out), masks).get(out);
+                    float[] v = o.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray();
+                    int per = v.length / kk;
+                    for (int j = 0; j < kk; j++) {
+                        result[f0 + j] = java.util.Arrays.copyOfRange(v, j * per, (j + 1) * per);
+                    }
+                }
+            }
+        }
+        return result;
     }
 
     /** The batch norm whose statistics silence a filter unit's channel (the first one tied to its conv). */
