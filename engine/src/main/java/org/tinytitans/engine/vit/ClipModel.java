@@ -1,5 +1,7 @@
 package org.tinytitans.engine.vit;
 
+import org.tinytitans.engine.lm.model.Inference;
+import org.tinytitans.engine.lm.model.Owned;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
@@ -67,7 +69,7 @@ public final class ClipModel implements MultimodalModel {
             x = Encoder.layer(x, c.encoder(), store, "text.", l, mask, null);
         }
         x = Encoder.norm(x, store, "text.norm", c.encoder().normEps()).reshape((long) b * t, c.hidden());
-        NDArray eos = x.get(Nd.longs(s, pooled, new Shape(b)));
+        NDArray eos = x.get(Owned.longs(s, pooled, new Shape(b)));
         return Encoder.linear(eos, store, "text.proj");
     }
 
@@ -80,7 +82,7 @@ public final class ClipModel implements MultimodalModel {
     }
 
     public float[][] logitsPerImage(float[][] images, long[][] prompts) {
-        return Nd.inference(() -> {
+        return Inference.call(() -> {
             try (NDManager s = Devices.manager()) {
                 return MultimodalModel.rows(logitsPerImage(s, MultimodalModel.pixels(s, config.vision(), images), prompts));
             }
@@ -98,7 +100,7 @@ public final class ClipModel implements MultimodalModel {
                 m[i * t + j] = -1e9f;
             }
         }
-        return Nd.floats(s, m, new Shape(t, t));
+        return Owned.floats(s, m, new Shape(t, t));
     }
 
     int liveArrays() { return store.liveArrays(); }

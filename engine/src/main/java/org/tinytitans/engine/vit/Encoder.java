@@ -1,5 +1,6 @@
 package org.tinytitans.engine.vit;
 
+import org.tinytitans.engine.lm.model.Owned;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -99,7 +100,7 @@ final class Encoder {
 
     /** Rows {@code index} (long ids) of the weight {@code name}, moved into {@code s}: an embedding lookup. */
     static NDArray rows(NDManager s, TensorStore w, String name, long[] index) {
-        NDArray picked = w.get(name).get(Nd.longs(s, index, new Shape(index.length)));
+        NDArray picked = w.get(name).get(Owned.longs(s, index, new Shape(index.length)));
         picked.attach(s);
         return picked;
     }

@@ -1,5 +1,6 @@
 package org.tinytitans.engine.vit;
 
+import org.tinytitans.engine.lm.model.Inference;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -141,7 +142,7 @@ public final class LlavaModel implements MultimodalModel {
 
     /** Logits (T, vocab) of one prompt over the expanded prompt, images in CHW order. */
     public float[][] logits(long[] ids, float[][] images) {
-        return Nd.inference(() -> {
+        return Inference.call(() -> {
             try (NDManager s = Devices.manager()) {
                 NDArray l = logits(s, ids, MultimodalModel.pixels(s, config.vision(), images));
                 return MultimodalModel.rows(l.reshape(l.getShape().get(1), l.getShape().get(2)));

@@ -1,5 +1,6 @@
 package org.tinytitans.engine.vit;
 
+import org.tinytitans.engine.lm.model.Owned;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -30,7 +31,7 @@ public sealed interface MultimodalModel extends AutoCloseable permits VitModel, 
             }
             System.arraycopy(images[i], 0, flat, i * n, n);
         }
-        return Nd.floats(s, flat, new Shape(images.length, t.channels(), t.imageSize(), t.imageSize()));
+        return Owned.floats(s, flat, new Shape(images.length, t.channels(), t.imageSize(), t.imageSize()));
     }
 
     /** Rows of a (rows, cols) array as Java arrays. */

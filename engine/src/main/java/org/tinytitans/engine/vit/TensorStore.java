@@ -1,5 +1,6 @@
 package org.tinytitans.engine.vit;
 
+import org.tinytitans.engine.lm.model.Owned;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -50,7 +51,7 @@ final class TensorStore implements AutoCloseable {
             arrays = new HashMap<>();
             for (Map.Entry<String, Tensor> e : weights.entrySet()) {
                 Tensor t = e.getValue();
-                arrays.put(e.getKey(), Nd.floats(manager, t.values(), new Shape(t.shape())));
+                arrays.put(e.getKey(), Owned.floats(manager, t.values(), new Shape(t.shape())));
             }
         }
         return arrays.get(name);

@@ -1,5 +1,6 @@
 package org.tinytitans.engine.vit;
 
+import org.tinytitans.engine.lm.model.Owned;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -36,7 +37,7 @@ final class TokenSelection {
             }
             Arrays.sort(kept); // CLS first, then the kept patches in image order
             NDArray xi = x.get(i);
-            NDArray picked = xi.get(Nd.longs(s, kept, new Shape(kept.length)));
+            NDArray picked = xi.get(Owned.longs(s, kept, new Shape(kept.length)));
             if (keep.fuse()) {
                 float[] w = new float[n + 1];
                 float total = 0;
@@ -46,7 +47,7 @@ final class TokenSelection {
                 for (int j = k; j < n; j++) {
                     w[order[j] + 1] = total > 0 ? a[order[j]] / total : 1f / (n - k);
                 }
-                NDArray fused = Nd.floats(s, w, new Shape(1, n + 1)).matMul(xi);
+                NDArray fused = Owned.floats(s, w, new Shape(1, n + 1)).matMul(xi);
                 picked = NDArrays.concat(new NDList(picked, fused), 0);
             }
             rows.add(picked);

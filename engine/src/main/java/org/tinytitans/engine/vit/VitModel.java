@@ -1,5 +1,6 @@
 package org.tinytitans.engine.vit;
 
+import org.tinytitans.engine.lm.model.Inference;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
@@ -60,7 +61,7 @@ public final class VitModel implements MultimodalModel {
     }
 
     public float[][] logits(float[][] images, TokenKeep keep) {
-        return Nd.inference(() -> {
+        return Inference.call(() -> {
             try (NDManager s = Devices.manager()) {
                 return MultimodalModel.rows(logits(s, MultimodalModel.pixels(s, config.tower(), images), keep));
             }
@@ -74,7 +75,7 @@ public final class VitModel implements MultimodalModel {
 
     /** Class logits of images given in CHW order. */
     public float[][] logits(float[][] images) {
-        return Nd.inference(() -> {
+        return Inference.call(() -> {
             try (NDManager s = Devices.manager()) {
                 return MultimodalModel.rows(logits(s, MultimodalModel.pixels(s, config.tower(), images)));
             }

@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.tinytitans.engine.graph.Kind;
 import org.tinytitans.engine.runtime.Devices;
@@ -22,8 +20,8 @@ class InferenceFormTest {
     void foldedFormGivesTheTrainingFormsLogitsWithin1e5Relative() {
         for (String model : List.of("resnet20", "mnist-cnn", "vgg16-cifar", "mobilenetv2")) {
             try (Network net = Network.create(Zoo.build(model), 3); NDManager m = Devices.manager()) {
-                randomiseBatchNorm(net, 11);
-                NDArray x = batch(m, net, 5);
+                NetworkTest.randomiseBatchNorm(net, 11);
+                NDArray x = NetworkTest.batch(m, net, 5);
                 float[] expected = net.forward(x).toFloatArray();
                 try (InferenceForm form = InferenceForm.of(net)) {
                     long batchNorms = net.graph().layers().stream().filter(l -> l.kind() == Kind.BATCH_NORM).count();
@@ -49,7 +47,7 @@ class InferenceFormTest {
     @Test
     void theFormKeepsItsOwnWeights() {
         try (Network net = Network.create(Zoo.build("mnist-cnn"), 1); NDManager m = Devices.manager()) {
-            NDArray x = batch(m, net, 2);
+            NDArray x = NetworkTest.batch(m, net, 2);
             try (InferenceForm form = InferenceForm.of(net)) {
                 float[] before = form.block().forward(new ParameterStore(m, false), new NDList(x), false).head().toFloatArray();
                 String first = net.parameterNames().get(0);
@@ -59,36 +57,6 @@ class InferenceFormTest {
                     assertEquals(before[i], after[i], 0f);
                 }
             }
-        }
-    }
-
-    private static NDArray batch(NDManager m, Network net, long seed) {
-        Random r = new Random(seed);
-        int c = net.graph().inputLayer().out(), h = net.graph().height(), w = net.graph().width();
-        float[] x = new float[2 * c * h * w];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = (float) r.nextGaussian();
-        }
-        return m.create(x, new Shape(2, c, h, w));
-    }
-
-    /** BN statistics far from the identity, so that folding them is tested, not skipped. */
-    private static void randomiseBatchNorm(Network net, long seed) {
-        Random r = new Random(seed);
-        for (String n : net.parameterNames()) {
-            float[] v = net.get(n);
-            if (n.endsWith(".running_var") || n.endsWith(".gamma")) {
-                for (int i = 0; i < v.length; i++) {
-                    v[i] = 0.5f + r.nextFloat();
-                }
-            } else if (n.endsWith(".running_mean") || n.endsWith(".beta")) {
-                for (int i = 0; i < v.length; i++) {
-                    v[i] = (float) (0.3 * r.nextGaussian());
-                }
-            } else {
-                continue;
-            }
-            net.set(n, v);
         }
     }
 }

@@ -27,7 +27,7 @@ class NetworkTest {
     @TempDir
     Path tmp;
 
-    private static NDArray batch(NDManager m, Network net, long seed) {
+    static NDArray batch(NDManager m, Network net, long seed) {
         Random r = new Random(seed);
         int c = net.graph().inputLayer().out(), h = net.graph().height(), w = net.graph().width();
         float[] x = new float[2 * c * h * w];
@@ -38,7 +38,7 @@ class NetworkTest {
     }
 
     /** Random BN statistics so that BN is not the identity and dead filters are not trivially dead. */
-    private static void randomiseBatchNorm(Network net, long seed) {
+    static void randomiseBatchNorm(Network net, long seed) {
         Random r = new Random(seed);
         for (String n : net.parameterNames()) {
             float[] v = net.get(n);
