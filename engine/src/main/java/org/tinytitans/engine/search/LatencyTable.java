@@ -29,16 +29,21 @@ import org.tinytitans.engine.train.Progress;
 
 /**
  * NetAdapt's measured latency model of a vision CNN on the device it runs on: for every prunable conv, the
- * median time of its segment ({@link LayerSegment}: the conv with its batch norm folded as the inference form
+ * fastest pass of its segment ({@link LayerSegment}: the conv with its batch norm folded as the inference form
  * runs it, the ReLU/pooling after it and the layers reading its channels) at each candidate kept width, timed
- * interleaved width against width and against the whole dense network; plus that dense network's median. A
+ * interleaved width against width and against the whole dense network; plus that dense network's fastest pass. A
  * plan's latency is the dense latency minus each layer's saving, {@code ms(full width) - ms(kept width)}: the additive model of NetAdapt (Yang et al. 2018),
  * which ignores that two adjacent pruned convs shrink each other's shared segment twice (the error this costs is
  * measured in docs/search.md, "Latency table").
+ *
+ * <p>Fastest passes rather than medians: a pass is only ever slowed by neighbours (descheduling, a cache another
+ * process emptied), and a segment's 0.5 ms passes are hit differently from the dense network's 20 ms ones, so on a
+ * shared machine the minimum is the estimate of a layer's own cost that moves least between rounds; on a quiet one
+ * the two differ by a few percent. The winner's latency is then measured for real (p50) against its {@code expect}.
  */
 public final class LatencyTable {
 
-    /** One conv's row: kept widths ascending (the last is the full width) and the segment's median ms at each. */
+    /** One conv's row: kept widths ascending (the last is the full width) and the segment's fastest pass (ms) at each. */
     public record Row(String layer, int[] widths, double[] ms) {
         public Row {
             if (widths.length == 0 || widths.length != ms.length) {
@@ -87,7 +92,7 @@ public final class LatencyTable {
      * @param ratios  candidate removed fractions, e.g. the search's sensitivity ratios 20%, 40%, 60%, 80%
      * @param batch   the experiment's {@code latency { batch }}
      * @param warmup  untimed interleaved rounds per layer
-     * @param runs    timed rounds per layer (the median of these is kept)
+     * @param runs    timed rounds per layer (the fastest of these is kept)
      */
     public static LatencyTable measure(Graph g, List<Double> ratios, int batch, int warmup, int runs, long seed, Progress progress) {
         List<FilterGroup> groups = FilterGroups.of(g);
@@ -109,7 +114,7 @@ public final class LatencyTable {
         }
         progress.update("latency table", groups.size(), groups.size(), null);
         // Each layer's widths ran interleaved with the dense network, so a neighbour's load that slowed a layer's
-        // rounds slowed its dense passes alike: every row is rescaled to the median dense time of all rows.
+        // rounds slowed its dense passes alike: every row is rescaled to the median over rows of the dense time.
         double denseMs = Percentiles.of(denseInRow, 50);
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < raw.size(); i++) {
@@ -119,7 +124,7 @@ public final class LatencyTable {
         return new LatencyTable(Devices.current().getDeviceType(), batch, denseMs, rows);
     }
 
-    /** Median ms of the segment at each width (ascending) and of the dense network ("dense"), timed interleaved. */
+    /** Fastest pass (ms) of the segment at each width (ascending) and of the dense network ("dense"), timed interleaved. */
     private static Map<String, Double> row(Graph g, FilterGroup group, List<Double> ratios, int batch, int warmup, int runs,
                                            long seed, Block dense, NDArray denseInput, NDManager inputs) {
         TreeSet<Integer> widths = new TreeSet<>();
@@ -215,7 +220,7 @@ public final class LatencyTable {
 
     public int batch() { return batch; }
 
-    /** The dense network's median latency, ms per batch. */
+    /** The dense network's fastest pass, ms per batch. */
     public double denseMs() { return denseMs; }
 
     public List<Row> rows() { return List.copyOf(rows.values()); }

@@ -25,7 +25,7 @@ public final class PlanTiming {
 
     private PlanTiming() {}
 
-    /** Median ms per batch of "dense" and of each named plan. */
+    /** Fastest pass (ms per batch) of "dense" and of each named plan, as the latency table times its segments. */
     public static Map<String, Double> measure(Graph g, Map<String, Map<String, Double>> plans, int batch, int warmup, int runs, long seed) {
         List<Network> nets = new ArrayList<>();
         List<InferenceForm> forms = new ArrayList<>();
