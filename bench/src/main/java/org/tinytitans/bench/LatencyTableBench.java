@@ -51,9 +51,13 @@ final class LatencyTableBench {
                 p.add(pred);
                 m.add(measured.get(e.getKey()));
                 t.row(model, batch, e.getKey(), Table.ms(pred), Table.ms(measured.get(e.getKey())), ratio(pred, measured.get(e.getKey())));
+                // as it goes: a long full run that is stopped still leaves its finished models in the log
+                System.err.println("latency-table: " + model + " batch " + batch + " " + e.getKey() + " predicted " + Table.ms(pred)
+                        + " measured " + Table.ms(measured.get(e.getKey())));
             }
             rank.row(model, batch, String.format(Locale.ROOT, "%.1f", tableS), plans.size() + 1, String.format(Locale.ROOT, "%.2f", spearman(p, m)));
-            System.err.println("latency-table: " + model + " batch " + batch + " done");
+            System.err.println("latency-table: " + model + " batch " + batch + " done, dense predicted " + Table.ms(table.denseMs())
+                    + " measured " + Table.ms(measured.get("dense")) + ", Spearman rho " + String.format(Locale.ROOT, "%.2f", spearman(p, m)));
         }
         return "## Latency table: predicted against measured\n\n"
                 + "The search's NetAdapt-style table (`LatencyTable`: each prunable conv's segment timed at the widths that 20/40/60/80%"
