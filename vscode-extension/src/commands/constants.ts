@@ -8,6 +8,8 @@ export const ServerCommands = {
   estimate: 'titans.estimate',
   cancel: 'titans.cancel',
   openReport: 'titans.openReport',
+  /** The code lens on a `ratio auto` prune block: runs the spec, whose job searches for the ratios. */
+  searchRatios: 'titans.searchRatios',
 } as const;
 
 /** Commands the extension itself implements. */

@@ -30,7 +30,8 @@ export function createExecuteCommandMiddleware(host: ServerCommandHost) {
       host.showInfo('Open a .prune file first: this command acts on the spec in the active editor.');
       return undefined;
     }
-    if ((command === ServerCommands.run || command === ServerCommands.estimate) && !host.isTrusted()) {
+    const startsJob = command === ServerCommands.run || command === ServerCommands.searchRatios || command === ServerCommands.estimate;
+    if (startsJob && !host.isTrusted()) {
       host.showInfo('Tiny Titans runs jobs only in trusted workspaces. Trust this workspace to run or estimate.');
       return undefined;
     }

@@ -53,9 +53,10 @@ test('without a spec nothing is sent and the user is told why', async () => {
   assert.match(h.infos[0], /Open a \.prune file/);
 });
 
-test('run and estimate are refused in an untrusted workspace, open report is not', async () => {
+test('run, search and estimate are refused in an untrusted workspace, open report is not', async () => {
   const h = host({ isTrusted: () => false });
   await h.run('titans.run', [], h.next);
+  await h.run('titans.searchRatios', [], h.next);
   await h.run('titans.estimate', [], h.next);
   await h.run('titans.openReport', [], h.next);
   assert.deepEqual(h.sent.map((s) => s.command), ['titans.openReport']);

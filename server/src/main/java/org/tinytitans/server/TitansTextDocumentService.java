@@ -45,6 +45,10 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.jsonrpc.messages.Either3;
 import org.eclipse.lsp4j.services.TextDocumentService;
 import org.tinytitans.server.services.CodeActions;
+import org.tinytitans.server.services.SearchHints;
+import org.tinytitans.server.services.WriteFoundRatios;
+import org.tinytitans.server.jobs.SearchPlans;
+import org.tinytitans.server.jobs.JobResults;
 import org.tinytitans.server.services.CodeLenses;
 import org.tinytitans.server.services.Completions;
 import org.tinytitans.server.services.Definition;
@@ -136,8 +140,14 @@ public final class TitansTextDocumentService implements TextDocumentService {
     @Override
     public CompletableFuture<List<InlayHint>> inlayHint(InlayHintParams params) {
         if (!server.settings.features().inlayHints()) return CompletableFuture.completedFuture(List.of());
-        return compute(params.getTextDocument(), List.of(), doc -> InlayHints.hints(doc.spec(), params.getRange(), estimates(),
-                server.settings.features().estimates(), server.jobs.results(doc.uri()).orElse(null)));
+        return compute(params.getTextDocument(), List.of(), doc -> {
+            JobResults results = server.jobs.results(doc.uri()).orElse(null);
+            List<InlayHint> hints = new java.util.ArrayList<>(InlayHints.hints(doc.spec(), params.getRange(), estimates(),
+                    server.settings.features().estimates(), results));
+            hints.addAll(SearchHints.hints(doc.spec(), params.getRange(), SearchPlans.of(doc.path(), results)));
+            hints.sort(java.util.Comparator.comparingInt(h -> h.getPosition().getLine()));
+            return hints;
+        });
     }
 
     @Override
@@ -204,8 +214,13 @@ public final class TitansTextDocumentService implements TextDocumentService {
 
     @Override
     public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
-        return compute(params.getTextDocument(), List.of(), doc -> CodeActions.actions(doc.spec(), doc.findings(), doc.uri(),
-                params.getContext().getDiagnostics()).stream().map(a -> Either.<Command, CodeAction>forRight(a)).toList());
+        return compute(params.getTextDocument(), List.of(), doc -> {
+            List<CodeAction> actions = new java.util.ArrayList<>(CodeActions.actions(doc.spec(), doc.findings(), doc.uri(),
+                    params.getContext().getDiagnostics()));
+            actions.addAll(WriteFoundRatios.actions(doc.spec(), doc.uri(), params.getRange(),
+                    SearchPlans.of(doc.path(), server.jobs.results(doc.uri()).orElse(null))));
+            return actions.stream().map(a -> Either.<Command, CodeAction>forRight(a)).toList();
+        });
     }
 
     private org.tinytitans.server.estimates.EstimateService estimates() {

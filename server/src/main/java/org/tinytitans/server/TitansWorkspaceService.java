@@ -47,7 +47,7 @@ public final class TitansWorkspaceService implements WorkspaceService {
             String uri = uriArgument(params.getArguments());
             TextDocument doc = server.documents.get(uri);
             return switch (params.getCommand()) {
-                case CodeLenses.RUN -> run(uri, doc);
+                case CodeLenses.RUN, CodeLenses.SEARCH -> run(uri, doc);
                 case CodeLenses.CANCEL -> server.jobs.cancel(uri) ? "cancelled" : "no job running";
                 case CodeLenses.ESTIMATE -> estimate(doc);
                 case CodeLenses.OPEN_REPORT -> openReport(uri, doc);

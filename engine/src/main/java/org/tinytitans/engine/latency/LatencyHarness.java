@@ -131,8 +131,11 @@ public final class LatencyHarness {
         }
     }
 
-    /** One timed pass on {@code x}, which is lent to the pass's own manager and comes back to its owner after. */
-    private static double timeOnce(Block block, NDArray x) {
+    /**
+     * One timed pass on {@code x}, which is lent to the pass's own manager and comes back to its owner after; for
+     * {@link Timed} models that each need their own input shape.
+     */
+    public static double timeOnce(Block block, NDArray x) {
         try (NDManager m = x.getManager().newSubManager()) {
             x.tempAttach(m);
             ParameterStore ps = new ParameterStore(m, false);

@@ -56,7 +56,7 @@ public final class FilterPlanner {
         if (scope != Scope.GLOBAL) {
             for (int u = 0; u < units.size(); u++) {
                 if (!skip.matches(units.get(u).conv())) {
-                    int k = Math.min(Rounding.count(ratio, units.get(u).width()), units.get(u).width() - 1);
+                    int k = units.get(u).width() - keptFilters(ratio, units.get(u).width());
                     removed.set(u, Arrays.copyOf(ascending(scores.get(u)), k));
                 }
             }
@@ -100,6 +100,14 @@ public final class FilterPlanner {
             }
         }
         picked.forEach((u, fs) -> removed.set(u, fs.stream().mapToInt(Integer::intValue).toArray()));
+    }
+
+    /**
+     * Filters a layer of {@code width} keeps when a per-layer ratio removes {@code round(ratio * width)} of them,
+     * at least one always staying; the search's latency table prices plans with the same rule.
+     */
+    public static int keptFilters(double ratio, int width) {
+        return width - Math.min(Rounding.count(ratio, width), width - 1);
     }
 
     /** The tutorial's global target: {@code int(ratio x count_filters)}, counting every conv's filters. */

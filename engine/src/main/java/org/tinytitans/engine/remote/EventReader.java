@@ -63,6 +63,8 @@ public final class EventReader {
                 case "result" -> new JobEvent.Result(text(o, "experiment"),
                         o.has("result") && o.get("result").isJsonObject() ? o.getAsJsonObject("result") : new JsonObject());
                 case "runtime" -> new JobEvent.Runtime(text(o, "summary"), o.has("runtime") && o.get("runtime").isJsonObject() ? o.getAsJsonObject("runtime") : new JsonObject());
+                case "search-trial" -> o.has("trial") && o.get("trial").isJsonObject()
+                        ? new JobEvent.SearchTrial(text(o, "experiment"), o.getAsJsonObject("trial"), integer(o, "of")) : null;
                 case "failed" -> new JobEvent.Failed(text(o, "experiment"), text(o, "message"), integer(o, "line"), integer(o, "column"));
                 case "finished" -> integer(o, "exitCode") == null ? null : new JobEvent.Finished(integer(o, "exitCode"), text(o, "resultFile"));
                 default -> null;

@@ -43,6 +43,14 @@ public sealed interface JobEvent {
         public String kind() { return "runtime"; }
     }
 
+    /**
+     * A ratio search finished evaluating one plan (issue 18): {@code trial} is the trial object of result.json's
+     * {@code search.trials}, {@code of} the number of trials planned (null when unknown).
+     */
+    record SearchTrial(String experiment, JsonObject trial, Integer of) implements JobEvent {
+        public String kind() { return "search-trial"; }
+    }
+
     record Failed(String experiment, String message, Integer line, Integer column) implements JobEvent {
         public String kind() { return "failed"; }
     }

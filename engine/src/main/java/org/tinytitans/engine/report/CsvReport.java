@@ -7,7 +7,8 @@ import java.util.Set;
 
 /**
  * One CSV row per experiment for spreadsheets (RFC 4180 quoting, plain numbers in the result's own units):
- * identity and sweep values, status, expectation counts, Pareto flag, then baseline_X and pruned_X per metric.
+ * identity and sweep values, status, expectation counts, Pareto flag, the chosen plan of a ratio search
+ * ({@code search_plan}, only when some experiment searched), then baseline_X and pruned_X per metric.
  */
 public final class CsvReport {
     private CsvReport() {}
@@ -24,6 +25,8 @@ public final class CsvReport {
         List<String> header = new ArrayList<>(List.of("id", "name"));
         variantKeys.forEach(header::add);
         header.addAll(List.of("status", "model", "dataset", "expects_passed", "expects_failed", "pareto"));
+        boolean searched = run.experiments().stream().anyMatch(e -> e.search() != null);
+        if (searched) header.add("search_plan");
         for (String k : metrics) {
             header.add("baseline_" + k);
             header.add("pruned_" + k);
@@ -37,6 +40,7 @@ public final class CsvReport {
             for (String v : variantKeys) row.add(e.variant().getOrDefault(v, ""));
             row.addAll(List.of(e.status(), nz(e.model()), nz(e.dataset()), String.valueOf(e.expectsPassed()),
                     String.valueOf(e.expectsFailed()), String.valueOf(s.pareto())));
+            if (searched) row.add(SearchReport.planText(e.search()));
             for (String k : metrics) {
                 row.add(plain(e.baseline().get(k)));
                 row.add(plain(e.pruned().get(k)));

@@ -10,14 +10,16 @@ import java.util.Map;
 /**
  * One EXPERIMENT object of result.json (docs/results.md), read tolerantly: absent parts are null or empty.
  * {@code energy} and {@code projection} are null when the run did not measure them; {@code modelFile} is the
- * pruned model's path as written (relative to the run folder or to its experiments/ folder), or null.
+ * pruned model's path as written (relative to the run folder or to its experiments/ folder), or null;
+ * {@code sensitivity} and {@code search} are null unless the run scanned or searched (issue 18).
  */
 public record ExperimentResult(
         String name, String id, Map<String, String> variant, String status, String error,
         String model, String dataset, String target,
         Metrics baseline, Metrics pruned, Setup setup,
         List<LayerWidth> layers, List<EnergyPhase> phases, Energy energy, Projection projection,
-        List<ExpectResult> expectations, List<String> notes, String modelFile) {
+        List<ExpectResult> expectations, List<String> notes, String modelFile,
+        Sensitivity sensitivity, SearchResult search) {
 
     /**
      * How the figures were taken: what ran the timed passes and the units counts are in; the machine's load around
@@ -103,7 +105,8 @@ public record ExperimentResult(
                 JsonFields.str(o, "model"), JsonFields.str(o, "dataset"), JsonFields.str(o, "target"),
                 Metrics.from(base), Metrics.from(JsonFields.obj(o, "pruned")), setup,
                 List.copyOf(layers), List.copyOf(phases), energyResult, projection,
-                List.copyOf(expectations), JsonFields.strings(o, "notes"), JsonFields.str(o, "model_file"));
+                List.copyOf(expectations), JsonFields.strings(o, "notes"), JsonFields.str(o, "model_file"),
+                Sensitivity.from(JsonFields.obj(o, "sensitivity")), SearchResult.from(JsonFields.obj(o, "search")));
     }
 
     private static String orDash(String s) {

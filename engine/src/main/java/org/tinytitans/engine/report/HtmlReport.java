@@ -158,6 +158,7 @@ public final class HtmlReport {
             h.append("</div>\n");
         }
         h.append("</div>\n");
+        SearchReport.html(h, e);
         List<String> energy = energyLines(e);
         if (!energy.isEmpty()) h.append("<p>").append(Xml.esc(String.join(" · ", energy))).append("</p>\n");
         if (!e.notes().isEmpty()) {

@@ -72,6 +72,7 @@ public final class MarkdownReport {
                 }
                 m.append('\n');
             }
+            SearchReport.markdown(m, e);
             if (!e.phases().isEmpty()) {
                 m.append("| Phase | Seconds | Wh | Low | High |\n|---|--:|--:|--:|--:|\n");
                 for (EnergyPhase p : e.phases()) {

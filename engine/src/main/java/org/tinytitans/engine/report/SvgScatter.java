@@ -79,7 +79,7 @@ public final class SvgScatter {
         return s.toString();
     }
 
-    private static void axes(StringBuilder s, Scale xs, Scale ys, DoubleFunction<String> xf, DoubleFunction<String> yf) {
+    static void axes(StringBuilder s, Scale xs, Scale ys, DoubleFunction<String> xf, DoubleFunction<String> yf) {
         double x0 = xs.from();
         double x1 = xs.to();
         double y0 = ys.from();

@@ -56,6 +56,7 @@ public final class JobManager {
         volatile boolean begun;
         volatile String where = "cpu";
         volatile String title;
+        final SearchProgress search = new SearchProgress();
 
         Run(String uri, long generation) {
             this.uri = uri;
@@ -255,6 +256,11 @@ public final class JobManager {
         } else if (e instanceof JobEvent.Progress p) {
             Integer pct = p.total() > 0 ? (int) Math.min(100, 100 * p.done() / p.total()) : null;
             listener.report(run.token, join(p.experiment(), p.phase(), p.detail()), pct);
+        } else if (e instanceof JobEvent.Metric m) {
+            run.search.metric(m);
+        } else if (e instanceof JobEvent.SearchTrial t) {
+            SearchProgress.Line line = run.search.trial(t);
+            listener.report(run.token, line.message(), line.percentage());
         } else if (e instanceof JobEvent.Log l) {
             // the runner's own steps (installing, uploading, submitted Slurm job N) and the job's warnings
             LOG.info(() -> run.title + ": " + l.message());

@@ -11,14 +11,17 @@ import org.tinytitans.language.ast.Statement;
 
 /**
  * Lenses above the first experiment (the file is the unit a job runs): Run, Estimate, and Cancel while a job
- * runs, Open report once results exist. They execute server-side commands, so every client can use them.
+ * runs, Open report once results exist; and "Search ratios" above each prune block whose ratio is `auto` while no
+ * job runs. They execute server-side commands, so every client can use them.
  */
 public final class CodeLenses {
     public static final String RUN = "titans.run";
     public static final String ESTIMATE = "titans.estimate";
     public static final String CANCEL = "titans.cancel";
     public static final String OPEN_REPORT = "titans.openReport";
-    public static final List<String> COMMANDS = List.of(RUN, ESTIMATE, CANCEL, OPEN_REPORT);
+    /** Runs the spec as Run does; on a prune block whose ratio is `auto`, where the job searches for the ratios. */
+    public static final String SEARCH = "titans.searchRatios";
+    public static final List<String> COMMANDS = List.of(RUN, ESTIMATE, CANCEL, OPEN_REPORT, SEARCH);
 
     private CodeLenses() {}
 
@@ -34,6 +37,11 @@ public final class CodeLenses {
         out.add(lens(at, "Estimate", ESTIMATE, uri));
         if (results != null && results.state() == JobResults.State.FINISHED) {
             out.add(lens(at, (results.passed() ? "\u2713" : "\u2717") + " Open report", OPEN_REPORT, uri));
+        }
+        if (!running) {
+            for (SearchBlocks b : SearchBlocks.of(doc)) {
+                out.add(lens(Ranges.lsp(b.prune().headRange()), "\u25b6 Search ratios", SEARCH, uri));
+            }
         }
         return out;
     }

@@ -38,7 +38,7 @@ class ProtocolTest {
             InitializeResult rich = c.initialize(Capabilities.rich(), null, null);
             assertNotNull(rich.getCapabilities().getInlayHintProvider());
             assertTrue(rich.getCapabilities().getSemanticTokensProvider().getFull().getLeft(), "full semantic tokens");
-            assertEquals(List.of("titans.run", "titans.estimate", "titans.cancel", "titans.openReport"),
+            assertEquals(List.of("titans.run", "titans.estimate", "titans.cancel", "titans.openReport", "titans.searchRatios"),
                     rich.getCapabilities().getExecuteCommandProvider().getCommands());
         }
         try (Connection c = new Connection()) {
