@@ -3,11 +3,7 @@ package org.tinytitans.engine.job;
 import ai.djl.nn.Block;
 import com.google.gson.JsonObject;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -71,7 +67,7 @@ final class VisionSearch implements PlanRunner {
 
     /** The prune blocks the experiment runs: the chosen plan after a search, the spec's own after a scan alone. */
     List<PruneSpec> plan() throws IOException {
-        TrialStore store = TrialStore.open(ctx.experimentDir(), fingerprint());
+        TrialStore store = TrialStore.open(ctx.experimentDir(), SearchFingerprint.of(run));
         if (store.size() > 0 || store.sensitivity() != null) {
             ctx.log("info", "resuming the search from " + store.size() + " finished trial(s)" + (store.sensitivity() != null ? " and the sensitivity scan" : ""));
         }
@@ -125,18 +121,6 @@ final class VisionSearch implements PlanRunner {
             result.add("search", search.json());
         }
         if (sensitivity != null) result.add("sensitivity", sensitivity.json());
-    }
-
-    /** What the stored trials were computed for: a changed model, data, block, budget or search setting starts over. */
-    private String fingerprint() {
-        String text = String.join("\n", run.model().name(), String.valueOf(run.model().weights()), String.valueOf(run.model().classes()),
-                String.valueOf(run.dataset()), String.valueOf(run.prunes()), String.valueOf(run.search()),
-                run.expects().stream().map(e -> e.text()).toList().toString(), String.valueOf(run.finetune()), Long.toString(run.seed()));
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     // ---- PlanRunner ------------------------------------------------------------------------------

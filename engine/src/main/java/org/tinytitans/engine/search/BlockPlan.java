@@ -19,7 +19,14 @@ public record BlockPlan(int block, Granularity granularity, Map<String, Double> 
 
     /** The concrete prune block: the auto block with these per-layer ratios (block ratio 0%) or this count. */
     public PruneSpec apply(PruneSpec auto) {
-        return count != null ? auto.withPlan(null, count, Map.of()) : auto.withPlan(0.0, null, ratios);
+        if (count != null) return auto.withPlan(null, count, Map.of());
+        boolean oneSize = granularity == Granularity.NEURONS || granularity == Granularity.HEADS;
+        if (oneSize) {
+            // a language model keeps one size in every layer: its plan is one ratio, written as `ratio R`
+            double r = ratios.values().stream().findFirst().orElse(0.0);
+            return auto.withPlan(r, null, Map.of());
+        }
+        return auto.withPlan(0.0, null, ratios);
     }
 
     /** As the result JSON's `plan[]` entry (docs/search.md). */
