@@ -110,8 +110,10 @@ class SearchJobTest {
         // one event per trial, with the planned total
         List<JsonObject> events = run.events().stream().filter(e -> e.get("event").getAsString().equals("search-trial")).toList();
         assertEquals(trials.size(), events.size());
-        int of = events.get(0).get("of").getAsInt();
-        assertEquals(trials.size(), of, "planned: candidates + finalists + the winner");
+        assertEquals(trials.size(), events.get(events.size() - 1).get("of").getAsInt(), "planned: candidates + finalists + the winner");
+        assertTrue(events.stream().allMatch(e -> e.get("of").getAsInt() >= trials.size()), "never fewer than there are");
+        assertTrue(trials.stream().anyMatch(t -> t.get("stage").getAsString().equals("finalist")
+                && t.get("plan").equals(trials.get(0).get("plan"))), "the uniform plan is among the finalists");
         assertEquals("s", events.get(0).get("experiment").getAsString());
         assertEquals(0, events.get(0).getAsJsonObject("trial").get("id").getAsInt());
     }
