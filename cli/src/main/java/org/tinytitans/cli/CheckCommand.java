@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.tinytitans.engine.job.ExitCodes;
-import org.tinytitans.engine.search.BudgetCheck;
+import org.tinytitans.engine.job.BudgetCheck;
 import org.tinytitans.language.Checker;
 import org.tinytitans.language.Diagnostic;
 import org.tinytitans.language.Severity;

@@ -76,7 +76,7 @@ final class LanguageSearch implements PlanRunner {
         if (run.prunes().get(block).granularity() != Granularity.LAYERS && "sensitivity".equals(run.search().allocation())) {
             notes.add("neurons and heads are searched as one ratio for every layer (allocation uniform): the model's config keeps one size per layer");
         }
-        search = new Search(run, this, store, this::announce, null);
+        search = new Search(run, BudgetCheck.JUDGE, this, store, this::announce, null);
         try (var p = ctx.green().meter().phase("search")) {
             ctx.phase("search", "searching " + run.prunes().get(block).granularity() + " for "
                     + run.expects().stream().filter(e -> !e.metric().equals("perplexity")).map(e -> e.text()).toList());

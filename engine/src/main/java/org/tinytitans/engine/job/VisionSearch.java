@@ -85,7 +85,7 @@ final class VisionSearch implements PlanRunner {
             }
         }
         if (!run.searches()) return run.prunes();
-        search = new Search(run, this, store, this::announce, null);
+        search = new Search(run, BudgetCheck.JUDGE, this, store, this::announce, null);
         try (var p = ctx.green().meter().phase("search")) {
             ctx.phase("search", "searching ratios for " + run.expects().stream().filter(e -> !e.metric().equals("accuracy")).map(e -> e.text()).toList());
             List<PruneSpec> chosen = search.run(sensitivity);

@@ -7,24 +7,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.tinytitans.engine.graph.Counts;
-import org.tinytitans.engine.job.ExpectJudge;
 import org.tinytitans.language.catalog.Catalog;
 import org.tinytitans.language.resolve.ExpectSpec;
 
 /**
  * The experiment's `expect` lines a search must meet. Those on flops, params and memory are judged from exact estimates
- * of a plan, before anything runs, by the same {@link ExpectJudge} the run's verdicts use; those on latency, energy and
- * carbon are measured.
+ * of a plan, before anything runs, by the same judge the run's verdicts use (the job's ExpectJudge, handed in so this
+ * package does not depend on the job's); those on latency, energy and carbon are measured.
  */
-public record Budget(List<ExpectSpec> counted, List<ExpectSpec> measured) {
+public record Budget(List<ExpectSpec> counted, List<ExpectSpec> measured, Judge judge) {
+
+    /** Whether an expect holds for these figures (base units), as the run's verdict would say. */
+    @FunctionalInterface
+    public interface Judge {
+        boolean passed(ExpectSpec e, Map<String, Double> baseline, Map<String, Double> pruned);
+    }
     /** Metrics a plan's graph gives exactly. */
     public static final Set<String> COUNTED = Set.of("flops", "params", "memory");
     /** Metrics only a measurement gives. */
     public static final Set<String> MEASURED = Set.of("latency", "energy", "carbon", "speedup", "throughput");
 
-    public static Budget of(List<ExpectSpec> expects) {
+    public static Budget of(List<ExpectSpec> expects, Judge judge) {
         return new Budget(expects.stream().filter(e -> COUNTED.contains(e.metric())).toList(),
-                expects.stream().filter(e -> MEASURED.contains(e.metric())).toList());
+                expects.stream().filter(e -> MEASURED.contains(e.metric())).toList(), judge);
     }
 
     public boolean isEmpty() {
@@ -42,17 +47,12 @@ public record Budget(List<ExpectSpec> counted, List<ExpectSpec> measured) {
 
     /** Whether a plan with these counts meets every counted expect. */
     public boolean fits(Counts baseline, Counts plan) {
-        return counted.stream().allMatch(e -> ExpectJudge.judge(e, figures(baseline), figures(plan)).passed());
+        return counted.stream().allMatch(e -> judge.passed(e, figures(baseline), figures(plan)));
     }
 
-    /** The counted expects this plan misses, each with what the plan gives (for messages). */
-    public Map<ExpectSpec, String> misses(Counts baseline, Counts plan) {
-        Map<ExpectSpec, String> out = new LinkedHashMap<>();
-        for (ExpectSpec e : counted) {
-            var v = ExpectJudge.judge(e, figures(baseline), figures(plan));
-            if (!v.passed()) out.put(e, v.actual());
-        }
-        return out;
+    /** The counted expects this plan misses. */
+    public List<ExpectSpec> misses(Counts baseline, Counts plan) {
+        return counted.stream().filter(e -> !judge.passed(e, figures(baseline), figures(plan))).toList();
     }
 
     /** The contract's "constraints": every budget line, values in base units (0.5 for 50% of the baseline). */

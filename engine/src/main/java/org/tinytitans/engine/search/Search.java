@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.tinytitans.engine.graph.Counts;
-import org.tinytitans.engine.job.ExpectJudge;
 import org.tinytitans.language.catalog.Catalog;
 import org.tinytitans.language.resolve.ExperimentRun;
 import org.tinytitans.language.resolve.ExpectSpec;
@@ -46,16 +45,18 @@ public final class Search {
 
     /**
      * @param announce called with each finished trial and the planned total ({@link #planned()})
+     * @param judge    the run's verdict on one expect (the job's ExpectJudge)
      * @param latency  a measured per-layer latency table, or null (latency budgets are then judged by timing finalists)
      */
-    public Search(ExperimentRun run, PlanRunner runner, TrialStore store, Consumer<Trial> announce, LatencyPredictor latency) {
+    public Search(ExperimentRun run, Budget.Judge judge, PlanRunner runner, TrialStore store, Consumer<Trial> announce,
+                  LatencyPredictor latency) {
         this.run = run;
         this.auto = autoBlock(run);
         this.runner = runner;
         this.store = store;
         this.announce = announce;
         this.latency = latency;
-        this.budget = Budget.of(run.expects());
+        this.budget = Budget.of(run.expects(), judge);
         this.higherIsBetter = higherIsBetter(run.search().objective());
     }
 
@@ -213,7 +214,7 @@ public final class Search {
             Map<String, Double> b = new LinkedHashMap<>(), q = new LinkedHashMap<>();
             if (baselineMs != null) b.put("latency", baselineMs / 1000);
             q.put("latency", ms / 1000);
-            if (!ExpectJudge.judge(e, b, q).passed()) return false;
+            if (!budget.judge().passed(e, b, q)) return false;
         }
         return true;
     }
@@ -329,7 +330,7 @@ public final class Search {
         Map<String, Double> b = Budget.figures(before), a = Budget.figures(after), u = Budget.figures(unpruned);
         double sum = 0;
         for (ExpectSpec e : budget.counted()) {
-            if (ExpectJudge.judge(e, Budget.figures(baselineCounts()), b).passed()) continue;
+            if (budget.judge().passed(e, Budget.figures(baselineCounts()), b)) continue;
             sum += (b.get(e.metric()) - a.get(e.metric())) / Math.max(1, u.get(e.metric()));
         }
         if (budget.counted().isEmpty()) sum = (b.get("flops") - a.get("flops")) / Math.max(1, u.get("flops"));

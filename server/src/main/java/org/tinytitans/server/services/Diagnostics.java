@@ -11,7 +11,7 @@ import org.eclipse.lsp4j.DiagnosticSeverity;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
 import org.tinytitans.engine.figures.Figures;
-import org.tinytitans.engine.search.BudgetCheck;
+import org.tinytitans.engine.job.BudgetCheck;
 import org.tinytitans.server.jobs.JobResults;
 import org.tinytitans.language.Checker;
 import org.tinytitans.language.Severity;

@@ -1,10 +1,9 @@
-package org.tinytitans.engine.search;
+package org.tinytitans.engine.job;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import org.tinytitans.engine.figures.Figures;
 import org.tinytitans.engine.graph.Counts;
@@ -12,6 +11,7 @@ import org.tinytitans.engine.graph.FilterGroup;
 import org.tinytitans.engine.graph.Graph;
 import org.tinytitans.engine.prune.Estimate;
 import org.tinytitans.engine.prune.FilterPlanner;
+import org.tinytitans.engine.search.Budget;
 import org.tinytitans.engine.zoo.Zoo;
 import org.tinytitans.language.Codes;
 import org.tinytitans.language.Diagnostic;
@@ -30,6 +30,9 @@ import org.tinytitans.language.resolve.PruneSpec;
  * model cannot prune ({@code unknown-layer}). `titans-cli check` and the language server add these to the checker's.
  */
 public final class BudgetCheck {
+    /** The run's own verdict on an expect line: what a search and this check call "fits". */
+    public static final Budget.Judge JUDGE = (e, baseline, pruned) -> ExpectJudge.judge(e, baseline, pruned).passed();
+
     private BudgetCheck() {}
 
     public static List<Diagnostic> check(SpecDocument doc) {
@@ -68,10 +71,9 @@ public final class BudgetCheck {
     private static List<Diagnostic> reachable(ExperimentRun run) {
         List<Diagnostic> out = new ArrayList<>();
         Estimate e = Estimate.of(run); // auto blocks estimate to everything they can remove at their low end
-        Budget budget = Budget.of(run.expects());
+        Budget budget = Budget.of(run.expects(), JUDGE);
         Counts before = e.before(), most = e.low();
-        for (Map.Entry<ExpectSpec, String> miss : budget.misses(before, most).entrySet()) {
-            ExpectSpec x = miss.getKey();
+        for (ExpectSpec x : budget.misses(before, most)) {
             out.add(Diagnostic.error(x.range(), Codes.BUDGET_UNREACHABLE, "expect " + x.text() + ": the lowest reachable with these prune blocks is "
                     + lowest(x, before, most) + " (" + how(run) + ")"));
         }

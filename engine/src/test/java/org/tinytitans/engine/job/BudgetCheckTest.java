@@ -1,4 +1,4 @@
-package org.tinytitans.engine.search;
+package org.tinytitans.engine.job;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
