@@ -19,7 +19,7 @@ public final class BenchMain {
             System.exit(0);
         }
         if (args.length < 2) {
-            System.err.println("usage: BenchMain editor|startup|engine|criteria|peer|memory|latency-table OUT.md [quick]");
+            System.err.println("usage: BenchMain editor|startup|engine|criteria|peer|memory|latency-table|search OUT.md [quick]");
             System.exit(2);
         }
         Path repo = Path.of(System.getProperty("titans.repo", ".")).toAbsolutePath().normalize();
@@ -33,6 +33,7 @@ public final class BenchMain {
             case "peer" -> new PeerBench(repo, work.resolve("peer"), quick).run();
             case "criteria" -> new CriteriaBench(repo, quick ? 8 : 64, quick ? 5 : 60).run();
             case "latency-table" -> new LatencyTableBench(quick).run();
+            case "search" -> new SearchBench(repo, work.resolve("search")).run();
             case "memory" -> new MemoryBench(repo.resolve("bench/target/titans-bench.jar")).run(quick);
             default -> throw new IllegalArgumentException("unknown suite " + args[0]);
         };

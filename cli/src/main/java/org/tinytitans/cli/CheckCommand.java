@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.tinytitans.engine.job.ExitCodes;
+import org.tinytitans.engine.job.BudgetCheck;
 import org.tinytitans.language.Checker;
 import org.tinytitans.language.Diagnostic;
 import org.tinytitans.language.Severity;
@@ -65,8 +66,16 @@ final class CheckCommand implements Callable<Integer> {
                 continue;
             }
             Path folder = file.toAbsolutePath().getParent();
-            for (Diagnostic d : Checker.check(SpecDocument.parse(text), folder)) {
+            SpecDocument doc = SpecDocument.parse(text);
+            List<Diagnostic> found = Checker.check(doc, folder);
+            for (Diagnostic d : found) {
                 findings.add(new FileFinding(file.toString(), d));
+            }
+            if (found.stream().noneMatch(d -> d.severity() == Severity.ERROR)) {
+                // what only the model's graph tells (an unreachable budget, an unknown layer), once the spec reads clean
+                for (Diagnostic d : BudgetCheck.check(doc)) {
+                    findings.add(new FileFinding(file.toString(), d));
+                }
             }
         }
         long errors = findings.stream().filter(f -> f.diagnostic().severity() == Severity.ERROR).count();

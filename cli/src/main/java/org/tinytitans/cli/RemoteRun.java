@@ -64,6 +64,7 @@ final class RemoteRun {
                 out.println(Files.readString(resultFile).strip());
             } else {
                 RunTable.print(ResultFiles.read(resultFile), out);
+                SearchTrace.print(com.google.gson.JsonParser.parseString(Files.readString(resultFile)).getAsJsonObject(), out);
                 out.println("results: " + resultFile);
             }
             out.flush();

@@ -127,6 +127,7 @@ final class RunCommand implements Callable<Integer> {
                 printer.println(new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create().toJson(result.result()));
             } else {
                 RunTable.print(RunResult.from(result.result(), result.resultFile(), null), printer);
+                SearchTrace.print(result.result(), printer);
                 if (result.result().getAsJsonArray("experiments").size() > 1) {
                     // A sweep: one table over all points, sorted, with the Pareto-optimal ones marked.
                     printer.println();

@@ -69,8 +69,29 @@ public final class Codes {
     public static final String VISION_ONLY = code("vision-only", "Something that applies to vision models only (ONNX export, `runtime onnxruntime`) on a language model.", "model tiny-lm; export |onnx");
     public static final String CRITERION_FAMILY = code("criterion-family", "A granularity that does not apply to the model's family (e.g. `prune heads` on a CNN, `prune layers` on a CNN without residual blocks).", "model resnet56; prune |heads { ratio 20% }");
     public static final String CRITERION_MODEL = code("criterion-model", "A criterion of the granularity that the model's family cannot use (e.g. `wanda` weights on a vision model); the message lists the ones it can.", "model resnet20; prune weights { criterion |wanda }");
+    public static final String AUTO_RATIO_GRANULARITY = code("ratio-auto-weights", "`ratio auto` in `prune weights`: only filters, layers, neurons and heads are searched.", "model resnet56; prune weights { ratio |auto }");
+    public static final String AUTO_RATIO_SWEEP = code("ratio-auto-sweep", "`ratio auto` listed with other ratios: a search is not a sweep point.", "model resnet56; prune filters { ratio 30%, |auto }");
+    public static final String SEARCH_WITHOUT_AUTO = code("search-without-auto", "A `search` block in an experiment none of whose prune blocks says `ratio auto`.", "model resnet56; prune filters { ratio 50% }; |search { trials 4 }");
+    public static final String LAYER_RATIO_GRANULARITY = code("layer-ratio-granularity", "A `layer \"NAME\" ratio R` line in `prune layers` or `prune weights` (a layer plan is a `count`).", "model resnet56; prune layers { |layer \"conv2d_1\" ratio 30% }");
+    public static final String DUPLICATE_LAYER = code("duplicate-layer", "Two `layer` lines for the same layer in one prune block.", "model mnist-cnn; prune filters { layer \"conv2d\" ratio 30%; layer |\"conv2d\" ratio 40% }");
+
+    // found from the engine's exact estimates (titans-cli check and the language server add them; no example spec runs here)
+    private static final Map<String, String> ESTIMATED = new LinkedHashMap<>();
+
+    private static String estimated(String code, String description) {
+        ESTIMATED.put(code, description);
+        return code;
+    }
+
+    public static final String BUDGET_UNREACHABLE = estimated("budget-unreachable", "An `expect` on flops, params or memory that no plan of the `ratio auto` blocks can meet, even every layer at its maximum; the message names the lowest reachable value.");
+    public static final String UNKNOWN_LAYER = estimated("unknown-layer", "A `layer \"NAME\"` line naming a layer the zoo model does not have (or cannot prune at this granularity).");
 
     private Codes() {}
+
+    /** Codes found from the engine's estimates (model graphs), not by this module's checker: code -> description. */
+    public static Map<String, String> estimated() {
+        return Collections.unmodifiableMap(ESTIMATED);
+    }
 
     /** code -> a one-line spec that triggers it; '|' marks where the diagnostic starts. */
     public static Map<String, String> examples() {

@@ -41,6 +41,10 @@ final class ExpectChecker {
                     C.metrics().stream().map(MetricInfo::name).toList());
             return;
         }
+        if (metric.get().name().equals("sensitivity")) {
+            report.error(metricValue.range(), Codes.EXPECT_SYNTAX, "sensitivity is a table (each layer pruned alone), not a figure an expect can bound");
+            return;
+        }
         int i = 1;
         boolean drop = i < v.size() && v.get(i).kind() == TokenKind.NAME && v.get(i).text().equals("drop");
         if (drop) i++;

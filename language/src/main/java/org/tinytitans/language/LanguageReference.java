@@ -126,7 +126,7 @@ public final class LanguageReference {
                 .append("  - `expect`: the defaults' and the experiment's all apply.\n")
                 .append("- Braces may be left out when a block has no properties (`model resnet56`).\n")
                 .append("- An experiment may hold several `prune` blocks; they apply in order (e.g. `prune layers` then `prune filters`).\n")
-                .append("- `model`, `dataset`, `finetune`, `latency`, `energy` and `target` appear at most once per experiment.\n\n");
+                .append("- `model`, `dataset`, `finetune`, `latency`, `energy`, `target` and `search` appear at most once per experiment.\n\n");
     }
 
     private static String type(PropertyInfo p) {
@@ -136,7 +136,8 @@ public final class LanguageReference {
             case INTEGER -> "integer";
             case COUNT_OR_FILE -> "integer \\| string";
             case NUMBER -> "number";
-            case FRACTION -> "percentage";
+            case FRACTION -> "percentage" + p.choices().stream().map(x -> " \\| `" + x + "`").collect(Collectors.joining());
+            case LAYER_RATIO -> "`\"LAYER\" ratio` percentage, repeatable";
             case STRING -> "string";
             case BOOLEAN -> "`true` \\| `false`";
             case PATTERN -> "N:M";
@@ -268,6 +269,11 @@ public final class LanguageReference {
         for (Map.Entry<String, String> e : Codes.all().entrySet()) {
             md.append("| `").append(e.getKey()).append("` | ").append(e.getValue().replace("|", "\\|")).append(" | `")
                     .append(Codes.examples().get(e.getKey()).replace("|", "")).append("` |\n");
+        }
+        md.append("\nThese come from the engine's exact estimates of the model's graph (`titans-cli check` and the editor\n")
+                .append("add them to the checker's findings; see [search.md](search.md)):\n\n| code | meaning |\n|---|---|\n");
+        for (Map.Entry<String, String> e : Codes.estimated().entrySet()) {
+            md.append("| `").append(e.getKey()).append("` | ").append(e.getValue().replace("|", "\\|")).append(" |\n");
         }
     }
 }

@@ -26,7 +26,7 @@ import org.tinytitans.language.catalog.TargetInfo;
 /** The semantic rules: names, structure, data needs, sweeps. Values are checked by {@link ValueChecker}. */
 final class SemanticChecker {
     private static final Catalog C = Catalog.get();
-    private static final Set<String> ONCE = Set.of("model", "dataset", "finetune", "latency", "energy", "target");
+    private static final Set<String> ONCE = Set.of("model", "dataset", "finetune", "latency", "energy", "target", "search");
 
     private final Report report = new Report();
     private final ValueChecker values = new ValueChecker(report);
@@ -179,7 +179,7 @@ final class SemanticChecker {
                 case "model" -> checkModel(s, ctx);
                 case "dataset" -> checkDataset(s, ctx);
                 case "prune" -> checkPrune(s, ctx);
-                case "finetune", "energy" -> {
+                case "finetune", "energy", "search" -> {
                     noArguments(s);
                     checkProperties(name, s, null);
                 }
@@ -228,6 +228,12 @@ final class SemanticChecker {
             report.warning(at, Codes.MISSING_PRUNE, "experiment prunes nothing: only the unpruned model is measured");
         }
         classesAgree(merged);
+        Optional<Statement> search = find(own, "search"); // a top-level default search serves the experiments that search
+        boolean auto = merged.prunes().stream().flatMap(p -> p.children().stream()).filter(c -> c.name().equals("ratio"))
+                .anyMatch(c -> c.values().stream().anyMatch(SemanticChecker::isAuto));
+        if (search.isPresent() && !auto) {
+            report.error(search.get().keyword().range(), Codes.SEARCH_WITHOUT_AUTO, "'search' has nothing to search: no prune block says 'ratio auto'");
+        }
         long points = merged.sweepSize();
         if (points > Catalog.SWEEP_LIMIT) {
             report.error(at, Codes.SWEEP_TOO_LARGE, "this sweep expands to " + points + " runs; the limit is "
@@ -322,6 +328,7 @@ final class SemanticChecker {
         if (props.containsKey("ratio") && props.containsKey("count")) {
             report.error(props.get("count").keyword().range(), Codes.RATIO_AND_COUNT, "give either 'ratio' or 'count', not both");
         }
+        autoAndLayers(s, gran, props, where);
         if (gran != null && !props.containsKey("criterion")) {
             report.info(s.headRange(), Codes.MISSING_CRITERION, where + " has no criterion; "
                     + C.defaultCriterion(gran.name()).orElse("random") + " is used");
@@ -330,6 +337,31 @@ final class SemanticChecker {
             report.info(s.headRange(), Codes.MISSING_AMOUNT, where + " has no ratio; "
                     + C.property("prune", "ratio").map(PropertyInfo::defaultValue).orElseThrow() + " is used");
         }
+    }
+
+    /** `ratio auto` only where a search can run, never as a sweep point; `layer` lines only where a plan has per-layer ratios. */
+    private void autoAndLayers(Statement s, GranularityInfo gran, Map<String, Statement> props, String where) {
+        Statement ratio = props.get("ratio");
+        Optional<Value> auto = ratio == null ? Optional.empty() : ratio.values().stream().filter(SemanticChecker::isAuto).findFirst();
+        if (auto.isPresent()) {
+            if (gran != null && gran.name().equals("weights")) {
+                report.error(auto.get().range(), Codes.AUTO_RATIO_GRANULARITY, "'ratio auto' searches prune filters, layers, neurons or heads, not "
+                        + where + "; give a fixed ratio such as 50%", "50%");
+            } else if (ratio.values().size() > 1) {
+                report.error(auto.get().range(), Codes.AUTO_RATIO_SWEEP, "'ratio auto' is a search, not a sweep point: give it alone or list fixed ratios");
+            }
+        }
+        for (Statement c : s.children()) {
+            if (c.name().equals("layer") && gran != null && (gran.name().equals("layers") || gran.name().equals("weights"))) {
+                report.error(c.keyword().range(), Codes.LAYER_RATIO_GRANULARITY, "'layer ... ratio' lines apply to prune filters, neurons and heads, not "
+                        + where + (gran.name().equals("layers") ? "; a layer plan is written as 'count N'" : ""));
+            }
+        }
+    }
+
+    /** `ratio auto` as written. */
+    static boolean isAuto(Value v) {
+        return v.kind() == TokenKind.NAME && v.text().equals("auto");
     }
 
     /** The criteria of a granularity that the experiment's model can use (all of them when the model is unknown). */
@@ -451,6 +483,19 @@ final class SemanticChecker {
 
     // ---- helpers ---------------------------------------------------------------------------------
 
+    /** A `layer "NAME" ratio R` line: several per block, one per layer name. */
+    private void layerLine(PropertyInfo p, Statement c, Map<String, Statement> seen) {
+        seen.putIfAbsent(c.name(), c);
+        values.checkLayer(p, c);
+        if (c.values().isEmpty() || c.values().get(0).kind() != TokenKind.STRING) return;
+        String key = "layer\u0000" + c.values().get(0).value();
+        Statement first = seen.putIfAbsent(key, c);
+        if (first != null) {
+            report.error(c.values().get(0).range(), Codes.DUPLICATE_LAYER, "layer " + c.values().get(0).text()
+                    + " is already given on line " + report.lineOf(first));
+        }
+    }
+
     /** The block's first value, reporting its absence; extra values are left to the caller. */
     private Optional<Value> argument(Statement s, String message) {
         Optional<Value> arg = s.argument();
@@ -493,6 +538,10 @@ final class SemanticChecker {
                 continue;
             }
             noBody(c);
+            if (p.get().type() == org.tinytitans.language.catalog.ValueType.LAYER_RATIO) {
+                layerLine(p.get(), c, seen);
+                continue;
+            }
             Statement first = seen.putIfAbsent(c.name(), c);
             if (first != null) {
                 report.error(c.keyword().range(), Codes.DUPLICATE_PROPERTY, "'" + c.name() + "' is already given on line "

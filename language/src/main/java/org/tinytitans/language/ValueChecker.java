@@ -87,6 +87,9 @@ final class ValueChecker {
                 }
                 return true;
             }
+            case LAYER_RATIO -> {
+                return checkLayerRatio(p, v);
+            }
             case REGION -> {
                 if (v.kind() != TokenKind.NAME || !CATALOG.isRegion(v.text())) {
                     String upper = v.text().toUpperCase(java.util.Locale.ROOT);
@@ -103,8 +106,41 @@ final class ValueChecker {
         }
     }
 
+    /** `layer "NAME" ratio R`: checked as a whole statement by {@link #checkLayer}; a lone value is its name. */
+    private boolean checkLayerRatio(PropertyInfo p, Value v) {
+        if (v.kind() != TokenKind.STRING) {
+            return wrongType(v, "'layer' expects a layer name in double quotes, then ratio R: layer \"conv2d_1\" ratio 30%", "\"" + v.text() + "\"");
+        }
+        return true;
+    }
+
+    /** A whole `layer "NAME" ratio R` line. */
+    void checkLayer(PropertyInfo p, Statement s) {
+        List<Value> values = s.values();
+        if (values.isEmpty()) {
+            report.error(s.keyword().range(), Codes.MISSING_VALUE, "'layer' needs a layer name and a ratio: layer \"conv2d_1\" ratio 30%");
+            return;
+        }
+        if (!checkLayerRatio(p, values.get(0))) return;
+        if (values.size() < 2 || !values.get(1).text().equals("ratio") || values.get(1).kind() != TokenKind.NAME) {
+            Range at = values.size() < 2 ? values.get(0).range() : values.get(1).range();
+            report.error(at, Codes.MISSING_VALUE, "'layer " + values.get(0).text() + "' needs 'ratio R' after the name, e.g. ratio 30%");
+            return;
+        }
+        if (values.size() < 3) {
+            report.error(values.get(1).range(), Codes.MISSING_VALUE, "'ratio' needs a value: " + ValueType.FRACTION.doc());
+            return;
+        }
+        if (values.size() > 3) {
+            report.error(values.get(3).range(), Codes.TOO_MANY_VALUES, "'layer' takes one name and one ratio");
+        }
+        PropertyInfo ratio = new PropertyInfo("ratio", p.doc(), ValueType.FRACTION, UnitKind.PERCENT, p.min(), p.max(), null, List.of(), false, false);
+        checkNumber(ratio, values.get(2));
+    }
+
     private boolean checkNumber(PropertyInfo p, Value v) {
         String name = p.name();
+        if (p.type() == ValueType.FRACTION && v.kind() == TokenKind.NAME && p.choices().contains(v.text())) return true;
         if (v.kind() != TokenKind.NUMBER) return wrongType(v, "'" + name + "' expects " + p.type().doc());
         Optional<Quantity> parsed = Quantity.parse(v.text());
         if (parsed.isEmpty()) return wrongType(v, "'" + v.text() + "' is not a number");

@@ -13,6 +13,12 @@ final class Amount {
             amount = p.pattern().toString();
         } else if (p.count() != null) {
             amount = "count " + p.count();
+        } else if (p.auto()) {
+            amount = "auto";
+        } else if (!p.layers().isEmpty()) {
+            StringBuilder sb = new StringBuilder();
+            p.layerRatios().forEach((l, r) -> sb.append(sb.length() == 0 ? "" : ", ").append(l).append(' ').append(ExpectJudge.fmt(r * 100)).append('%'));
+            amount = (p.ratio() != null && p.ratio() > 0 ? ExpectJudge.fmt(p.ratio() * 100) + "%, " : "") + sb;
         } else if (p.ratio() != null) {
             amount = ExpectJudge.fmt(p.ratio() * 100) + "%";
         } else {

@@ -67,7 +67,9 @@ final class LanguageExperiment {
                 ctx.phase("baseline", "measuring the unpruned model");
                 measure(dense, baseline, wanted);
             }
-            for (PruneSpec prune : run.prunes()) {
+            LanguageSearch search = VisionSearch.wanted(run, wanted) ? new LanguageSearch(ctx, this, dense, text, notes) : null;
+            List<PruneSpec> prunes = search == null ? run.prunes() : search.plan();
+            for (PruneSpec prune : prunes) {
                 LanguageModel next;
                 try (var p = ctx.green().meter().phase("pruning")) {
                     next = prune(current, prune);
@@ -112,6 +114,9 @@ final class LanguageExperiment {
                 o.addProperty("after", c.after());
                 layers.add(o);
             }
+            if (search != null) {
+                search.finish(current, pruned, result);
+            }
             Energy.account(ctx, baseline, pruned, null, latencyEnergy, result, notes);
             result.add("layers", layers);
             result.addProperty("model_file", ctx.experimentDir().getFileName() + "/model");
@@ -153,7 +158,7 @@ final class LanguageExperiment {
     }
 
     /** Asked only once a text was read, so there is a dataset: its resolved seq-len. */
-    private int seqLen() {
+    int seqLen() {
         return run.dataset().seqLen();
     }
 
@@ -222,7 +227,7 @@ final class LanguageExperiment {
         emit(m.which, "accuracy", mean, "fraction");
     }
 
-    private LanguageModel prune(LanguageModel model, PruneSpec p) {
+    LanguageModel prune(LanguageModel model, PruneSpec p) {
         LanguagePruning method;
         try {
             method = (LanguagePruning) Methods.require(p.granularity().keyword(), ModelFamily.LANGUAGE, p.criterion(), run.model().name());
@@ -265,7 +270,7 @@ final class LanguageExperiment {
         return current;
     }
 
-    private LanguageModel lora(LanguageModel model, FinetuneSpec f) {
+    LanguageModel lora(LanguageModel model, FinetuneSpec f) {
         if (text == null) {
             throw new JobFailure("fine-tuning a language model needs a text dataset", f.range());
         }

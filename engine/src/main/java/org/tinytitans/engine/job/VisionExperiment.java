@@ -102,7 +102,9 @@ final class VisionExperiment {
                 }
             }
             JsonArray layers = new JsonArray();
-            for (PruneSpec prune : run.prunes()) {
+            VisionSearch search = VisionSearch.wanted(run, wanted) ? new VisionSearch(ctx, this, dense, notes) : null;
+            List<PruneSpec> prunes = search == null ? run.prunes() : search.plan();
+            for (PruneSpec prune : prunes) {
                 current = prune(current, dense, prune);
             }
             describeWidths(dense, current, layers);
@@ -139,6 +141,9 @@ final class VisionExperiment {
                 result.addProperty("onnx_file", ctx.experimentDir().getFileName() + "/model.onnx");
             }
 
+            if (search != null) {
+                search.finish(current, pruned, result);
+            }
             Energy.account(ctx, baseline, pruned, latency, latencyEnergy, result, notes);
             result.add("process", MeasuredMemory.json(ctx.green().memory().read()));
             result.add("layers", layers);
@@ -229,7 +234,7 @@ final class VisionExperiment {
     }
 
     private boolean needsTrain() {
-        if (run.finetune() != null) {
+        if (run.finetune() != null || VisionSearch.wanted(run, Wanted.metrics(run))) {
             return true;
         }
         return run.prunes().stream().anyMatch(p -> method(p).needsData());
@@ -244,7 +249,14 @@ final class VisionExperiment {
         }
     }
 
-    private Network prune(Network current, Network dense, PruneSpec p) {
+    /** Scores of the unpruned model by criterion and seed: a search prunes it many times with the same scores. */
+    private final Map<String, float[][]> denseScores = new java.util.HashMap<>();
+
+    ImageSet train() {
+        return train;
+    }
+
+    Network prune(Network current, Network dense, PruneSpec p) {
         PruningMethod method = method(p);
         ImageSet samples = null;
         if (method.needsData()) {
@@ -272,15 +284,22 @@ final class VisionExperiment {
             } else {
                 Criterion criterion = ((VisionScoring) method).criterion();
                 float[][] scores;
-                try (var ph = ctx.green().meter().phase("scoring")) {
-                    ctx.phase("scoring", "scoring with " + p.criterion() + (samples == null ? "" : " on " + samples.size() + " samples"));
-                    scores = criterion.score(current, samples, p.seed() + k, ctx.progress());
+                String key = current == dense ? p.criterion() + "/" + (p.seed() + k) + "/" + (samples == null ? 0 : samples.size()) : null;
+                if (key != null && denseScores.containsKey(key)) {
+                    scores = denseScores.get(key);
+                } else {
+                    try (var ph = ctx.green().meter().phase("scoring")) {
+                        ctx.phase("scoring", "scoring with " + p.criterion() + (samples == null ? "" : " on " + samples.size() + " samples"));
+                        scores = criterion.score(current, samples, p.seed() + k, ctx.progress());
+                    }
+                    if (key != null) denseScores.put(key, scores);
                 }
                 try (var ph = ctx.green().meter().phase("pruning")) {
                     ctx.phase("pruning", label);
                     if (p.granularity() == Granularity.FILTERS) {
                         double ratio = stepRatio(p.ratio(), k, steps);
-                        next = FilterPruning.apply(current, List.of(scores), ratio, org.tinytitans.engine.prune.Scope.parse(p.scope()), p.exclude(), 0, p.roundTo());
+                        next = FilterPruning.apply(current, List.of(scores), ratio, org.tinytitans.engine.prune.Scope.parse(p.scope()), p.exclude(), 0, p.roundTo(),
+                                steps == 1 ? p.layerRatios() : stepRatios(p.layerRatios(), k, steps));
                     } else {
                         float[] flat = new float[scores.length];
                         for (int i = 0; i < scores.length; i++) {
@@ -320,12 +339,18 @@ final class VisionExperiment {
         return per / (1 - (k - 1) * per);
     }
 
+    private static Map<String, Double> stepRatios(Map<String, Double> perLayer, int k, int steps) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        perLayer.forEach((l, r) -> out.put(l, stepRatio(r, k, steps)));
+        return out;
+    }
+
     /** The k-th of `steps` near-equal parts of `count` (the parts sum to count). */
     static int share(int count, int k, int steps) {
         return count * k / steps - count * (k - 1) / steps;
     }
 
-    private void finetune(Network net, Network teacher, FinetuneSpec f, int epochs) {
+    void finetune(Network net, Network teacher, FinetuneSpec f, int epochs) {
         if (train == null) {
             throw new JobFailure("finetune needs a dataset with a train split", f.range());
         }
@@ -406,7 +431,7 @@ final class VisionExperiment {
         }
     }
 
-    private LatencyReport timeInEngine(Map<String, Block> models, LatencyConfig config, int threads) {
+    LatencyReport timeInEngine(Map<String, Block> models, LatencyConfig config, int threads) {
         // PyTorch's intra-op pool may be resized at any time (its inter-op pool only before the first op), so
         // `threads` applies to the timed runs and the previous size comes back afterwards.
         int before = ai.djl.pytorch.jni.JniUtils.getNumThreads();

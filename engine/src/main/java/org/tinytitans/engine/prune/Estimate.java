@@ -58,7 +58,8 @@ public record Estimate(Counts before, Counts low, Counts high, long nonzeroParam
             if (p.granularity() == null) {
                 throw new IllegalArgumentException("a prune block without a granularity has no estimate");
             }
-            Estimate e = step(g, p.granularity(), p.ratio(), p.count(), Scope.parse(p.scope()), p.exclude(), p.roundTo());
+            Estimate e = p.auto() ? reachable(g, p) : step(g, p.granularity(), p.ratio(), p.count(), Scope.parse(p.scope()), p.exclude(),
+                    p.roundTo(), p.layerRatios());
             out.add(new Estimate(baseline, e.low(), e.high(), e.nonzeroParams(), e.after()));
             g = e.after();
         }
@@ -74,6 +75,15 @@ public record Estimate(Counts before, Counts low, Counts high, long nonzeroParam
     /** The same; {@code roundTo} (prune filters) keeps a multiple of that many filters per pruned layer, as the plan does. */
     public static Estimate step(Graph g, Granularity granularity, Double ratio, Integer count, Scope scope, List<String> exclude,
                                 int roundTo) {
+        return step(g, granularity, ratio, count, scope, exclude, roundTo, Map.of());
+    }
+
+    /** The same with `layer "NAME" ratio R` lines: each named unit loses its own fraction (filters). */
+    public static Estimate step(Graph g, Granularity granularity, Double ratio, Integer count, Scope scope, List<String> exclude,
+                                int roundTo, Map<String, Double> perLayer) {
+        if (!perLayer.isEmpty() && granularity == Granularity.FILTERS) {
+            return filters(g, ratio == null ? 0 : ratio, scope, exclude, roundTo, perLayer);
+        }
         return switch (granularity) {
             case FILTERS -> filters(g, need(ratio), scope, exclude, roundTo);
             case LAYERS -> layers(g, ratio, count, exclude);
@@ -88,6 +98,45 @@ public record Estimate(Counts before, Counts low, Counts high, long nonzeroParam
             throw new IllegalArgumentException("this granularity needs a ratio");
         }
         return ratio;
+    }
+
+    /**
+     * A `ratio auto` block: from nothing removed ({@code high}) to everything the granularity can remove ({@code low}: every
+     * unit at the largest ratio, or every removable block), the range any search plan falls in.
+     */
+    public static Estimate reachable(Graph g, PruneSpec p) {
+        double max = org.tinytitans.language.catalog.Catalog.get().property("prune", "ratio").orElseThrow().max();
+        Estimate most = switch (p.granularity()) {
+            case FILTERS -> filters(g, max, Scope.PER_LAYER, p.exclude(), p.roundTo());
+            case LAYERS -> layers(g, null, maxBlocks(g, p.exclude()), p.exclude());
+            default -> throw new IllegalArgumentException("prune " + p.granularity() + " has no analytic estimate");
+        };
+        return new Estimate(g.counts(), most.low(), g.counts(), most.low().params(), most.after());
+    }
+
+    /** The most blocks `prune layers` can remove (each stage keeps its minimum). */
+    public static int maxBlocks(Graph g, List<String> exclude) {
+        Globs skip = Globs.of(exclude);
+        List<ResidualBlock> cands = LayerPlanner.candidates(g).stream().filter(b -> !skip.matches(b.name())).toList();
+        return LayerPlanner.choose(g, cands, cands.size()).size();
+    }
+
+    /** Per-layer filters where named units lose their own fraction and the others the block's (scope per-layer). */
+    static Estimate filters(Graph g, double ratio, Scope scope, List<String> exclude, int roundTo, Map<String, Double> perLayer) {
+        Globs skip = Globs.of(exclude);
+        List<FilterGroup> units = FilterPlanner.units(g);
+        FilterPlanner.unknownLayers(units, perLayer);
+        if (scope != Scope.PER_LAYER && ratio > 0) {
+            throw new IllegalArgumentException("layer lines with a block ratio other than 0% have an exact estimate with scope per-layer only");
+        }
+        Map<String, Integer> widths = new LinkedHashMap<>();
+        for (FilterGroup u : units) {
+            if (skip.matches(u.conv())) continue;
+            double r = perLayer.getOrDefault(u.conv(), ratio);
+            widths.put(u.conv(), u.width() - Rounding.removedRoundingKept(u.width(), FilterPlanner.removedAt(r, u.width()), roundTo));
+        }
+        Graph after = Rewrites.withWidths(g, widths);
+        return new Estimate(g.counts(), after.counts(), after.counts(), after.counts().params(), after);
     }
 
     static Estimate filters(Graph g, double ratio, Scope scope, List<String> exclude, int roundTo) {

@@ -40,11 +40,24 @@ public final class FilterPlanner {
      *                the lowest-scored filters of the plan stay removed
      */
     public static Plan plan(Graph g, List<float[]> scores, double ratio, Scope scope, List<String> exclude, long seed, int roundTo) {
+        return plan(g, scores, ratio, scope, exclude, seed, roundTo, Map.of());
+    }
+
+    /**
+     * @param perLayer `layer "NAME" ratio R` lines (a search's plan): each named unit loses {@code round(R x width)} of its
+     *                 own lowest-scored filters whatever the scope, and stays out of a global or tutorial allocation
+     */
+    public static Plan plan(Graph g, List<float[]> scores, double ratio, Scope scope, List<String> exclude, long seed, int roundTo,
+                            Map<String, Double> perLayer) {
         List<FilterGroup> units = units(g);
+        unknownLayers(units, perLayer);
         if (scores.size() != units.size()) {
             throw new IllegalArgumentException(g.name() + " has " + units.size() + " prunable convs but " + scores.size() + " score vectors were given");
         }
-        Globs skip = Globs.of(exclude);
+        Globs excluded = Globs.of(exclude);
+        List<String> ownOrExcluded = new ArrayList<>(exclude == null ? List.of() : exclude);
+        ownOrExcluded.addAll(perLayer.keySet());
+        Globs skip = Globs.of(ownOrExcluded); // units with their own ratio stay out of the block's allocation
         List<int[]> removed = new ArrayList<>();
         for (int u = 0; u < units.size(); u++) {
             if (scores.get(u).length != units.get(u).width()) {
@@ -67,10 +80,31 @@ public final class FilterPlanner {
             global(units, scores, ratio, skip, removed);
         }
         for (int u = 0; u < units.size(); u++) {
+            Double own = perLayer.get(units.get(u).conv());
+            if (own != null && !excluded.matches(units.get(u).conv())) {
+                removed.set(u, Arrays.copyOf(ascending(scores.get(u)), removedAt(own, units.get(u).width())));
+            }
+        }
+        for (int u = 0; u < units.size(); u++) {
             // every unit's removed list is in ascending score order, so a shorter prefix keeps the better filters
             removed.set(u, Arrays.copyOf(removed.get(u), Rounding.removedRoundingKept(units.get(u).width(), removed.get(u).length, roundTo)));
         }
         return build(g, units, removed);
+    }
+
+    /** Filters a unit of this width loses at this ratio: Python's round, every unit keeping at least one (as the estimate). */
+    public static int removedAt(double ratio, int width) {
+        return Math.min(Rounding.count(ratio, width), width - 1);
+    }
+
+    /** A `layer` line must name a prunable unit: the error lists the ones there are. */
+    static void unknownLayers(List<FilterGroup> units, Map<String, Double> perLayer) {
+        for (String name : perLayer.keySet()) {
+            if (units.stream().noneMatch(u -> u.conv().equals(name))) {
+                throw new IllegalArgumentException("layer \"" + name + "\" is not a prunable layer of this model; its prunable layers are: "
+                        + String.join(", ", units.stream().map(FilterGroup::conv).toList()));
+            }
+        }
     }
 
     private static void global(List<FilterGroup> units, List<float[]> scores, double ratio, Globs skip, List<int[]> removed) {

@@ -26,6 +26,12 @@ public final class FilterPruning {
         return Surgery.apply(net, FilterPlanner.plan(net.graph(), scores, ratio, scope, exclude, seed, roundTo));
     }
 
+    /** As above with `layer "NAME" ratio R` lines: each named layer loses its own fraction. */
+    public static Network apply(Network net, List<float[]> scores, double ratio, Scope scope, List<String> exclude, long seed, int roundTo,
+                                java.util.Map<String, Double> perLayer) {
+        return Surgery.apply(net, FilterPlanner.plan(net.graph(), scores, ratio, scope, exclude, seed, roundTo, perLayer));
+    }
+
     public static Network apply(Network net, float[][] scores, double ratio, String scope, List<String> exclude) {
         return apply(net, List.of(scores), ratio, Scope.parse(scope), exclude);
     }

@@ -41,7 +41,7 @@ import org.tinytitans.engine.train.Progress;
  * shared machine the minimum is the estimate of a layer's own cost that moves least between rounds; on a quiet one
  * the two differ by a few percent. The winner's latency is then measured for real (p50) against its {@code expect}.
  */
-public final class LatencyTable {
+public final class LatencyTable implements LatencyPredictor {
 
     /** One conv's row: kept widths ascending (the last is the full width) and the segment's fastest pass (ms) at each. */
     public record Row(String layer, int[] widths, double[] ms) {
@@ -204,6 +204,7 @@ public final class LatencyTable {
      * The predicted latency (ms per batch) of the plan removing {@code ratios.get(layer)} of each listed conv's
      * filters; unlisted convs keep all theirs.
      */
+    @Override
     public double predictMs(Map<String, Double> ratios) {
         double ms = denseMs;
         for (Map.Entry<String, Double> e : ratios.entrySet()) {
@@ -221,12 +222,14 @@ public final class LatencyTable {
     public int batch() { return batch; }
 
     /** The dense network's fastest pass, ms per batch. */
+    @Override
     public double denseMs() { return denseMs; }
 
     public List<Row> rows() { return List.copyOf(rows.values()); }
 
     /** The result JSON's {@code search.latency_table} (design contract of issue 18), plus {@code dense_ms}. */
-    public JsonObject toJson() {
+    @Override
+    public JsonObject json() {
         JsonObject o = new JsonObject();
         o.addProperty("device", device);
         o.addProperty("batch", batch);

@@ -91,6 +91,13 @@ class DefaultsTest {
         RESOLVED.put("energy pue", r -> r.energy().pue());
         RESOLVED.put("energy wue", r -> r.energy().wueLPerKwh());
         RESOLVED.put("energy utilization", r -> r.energy().utilization());
+        // search: resolved for every run (a `search` block or not), so an experiment's `ratio auto` has them
+        RESOLVED.put("search trials", r -> r.search().trials());
+        RESOLVED.put("search allocation", r -> r.search().allocation());
+        RESOLVED.put("search ratios", r -> r.search().ratios());
+        RESOLVED.put("search finalists", r -> r.search().finalists());
+        RESOLVED.put("search finalist-epochs", r -> r.search().finalistEpochs());
+        RESOLVED.put("search samples", r -> r.search().samples());
         // intensity: the resolved value stays null (the region's, when one is given); the engine's own default
         // must be the catalog's, checked below
         RESOLVED.put("energy intensity", r -> r.energy().intensityGPerKwh() == null
@@ -202,6 +209,9 @@ class DefaultsTest {
         if (like instanceof Long) return Math.round(Quantity.parse(text).orElseThrow().base());
         if (like instanceof Double) return Quantity.parse(text).orElseThrow().base(); // in the base unit, as resolved
         if (like instanceof Boolean) return Boolean.parseBoolean(text);
+        if (like instanceof List<?> l && !l.isEmpty() && l.get(0) instanceof Double) {
+            return List.of(text.split(",")).stream().map(String::trim).map(t -> Quantity.parse(t).orElseThrow().base()).toList();
+        }
         if (like instanceof List<?>) {
             return List.of(text.split(",")).stream().map(String::trim).map(t -> (int) Math.round(Quantity.parse(t).orElseThrow().base())).toList();
         }

@@ -57,10 +57,10 @@ class LatencyTableTest {
         var e = assertThrows(IllegalArgumentException.class, () -> t.predictMs(Map.of("c", 0.5)));
         assertTrue(e.getMessage().contains("c"), e.getMessage());
 
-        LatencyTable back = LatencyTable.fromJson(t.toJson());
-        assertEquals(t.toJson(), back.toJson());
+        LatencyTable back = LatencyTable.fromJson(t.json());
+        assertEquals(t.json(), back.json());
         assertEquals(7.5, back.predictMs(Map.of("a", 0.5, "b", 0.5)), 1e-12);
-        assertEquals("[4,8,16]", t.toJson().getAsJsonArray("layers").get(0).getAsJsonObject().get("widths").toString());
+        assertEquals("[4,8,16]", t.json().getAsJsonArray("layers").get(0).getAsJsonObject().get("widths").toString());
     }
 
     @Test

@@ -8,6 +8,9 @@ import java.util.List;
 final class Blocks {
     private Blocks() {}
 
+    /** The `ratio` keyword that asks for a search instead of a fixed ratio. */
+    static final String AUTO = "auto";
+
     private static PropertyInfo integer(String name, double min, Double max, String def, boolean sweep, String doc) {
         return new PropertyInfo(name, doc, ValueType.INTEGER, UnitKind.COUNT, min, max, def, List.of(), false, sweep);
     }
@@ -64,8 +67,11 @@ final class Blocks {
 
     static final List<PropertyInfo> PRUNE = List.of(
             names("criterion", List.of(), null, true, "How to score the structures; the lowest scores are removed. See the criteria table."),
-            new PropertyInfo("ratio", "Fraction of the structures removed, per layer (`scope per-layer`) or over the whole network (`scope global`).",
-                    ValueType.FRACTION, UnitKind.PERCENT, 0.0, 0.99, "50%", List.of(), false, true),
+            new PropertyInfo("ratio", "Fraction of the structures removed, per layer (`scope per-layer`) or over the whole network (`scope global`). "
+                    + "`ratio auto` (prune filters, layers, neurons, heads) searches for the per-layer ratios that meet every `expect` on flops, params, memory, latency, energy and carbon while losing the least accuracy or perplexity (see the `search` block and docs/search.md).",
+                    ValueType.FRACTION, UnitKind.PERCENT, 0.0, 0.99, "50%", List.of(AUTO), false, true),
+            new PropertyInfo("layer", "A per-layer ratio, the form a search's plan is written back in: `layer \"conv2d_1\" ratio 30%` (one line per layer, the layer named as the engine names it; overrides the block's `ratio` for that layer). Not for `prune layers`, whose plan is a `count`.",
+                    ValueType.LAYER_RATIO, UnitKind.PERCENT, 0.0, 0.99, null, List.of(), false, false),
             integer("count", 1, null, null, true, "For `prune layers`: the number of blocks/layers to remove instead of a ratio."),
             integer("steps", 1, 1000.0, "1", true, "Reach the ratio over K iterations (Algorithm 1), fine-tuning between them when a `finetune` block is present."),
             names("scope", List.of("per-layer", "global"), "per-layer", true, "`per-layer`: every prunable layer loses the same fraction; `global`: scores are compared across layers."),
@@ -78,6 +84,16 @@ final class Blocks {
                     + byDataset(DatasetInfo::pruneSamples) + "."),
             integer("min-filters", 1, null, "1", false, "Every pruned layer keeps at least this many filters/units/heads."),
             integer("round-to", 1, 1024.0, "1", false, "For `prune filters`: every pruned layer keeps a multiple of N filters, rounded up from the plan (the lowest-scored filters stay removed). CPU kernels work in whole vector lanes (8 fp32 with AVX2, 16 with AVX-512), so 29 channels cost about what 32 do; rounding trades a little of the FLOPs reduction for a speed-up closer to it. Estimates show the rounded figures. 1 (the default) is off."));
+
+    static final List<PropertyInfo> SEARCH = List.of(
+            integer("trials", 1, 10000.0, "12", false, "Plans evaluated (without fine-tuning) at most, bisection and allocation steps together."),
+            names("allocation", List.of("sensitivity", "uniform"), "sensitivity", false, "`sensitivity`: per-layer ratios from the sensitivity curves (the layer that loses least per MAC or parameter removed is pruned further first); `uniform`: one ratio for every layer, found by bisection."),
+            names("objective", List.of("accuracy", "perplexity"), null, false, "What the search keeps best: accuracy (vision models) or perplexity (language models); default by the model's family."),
+            new PropertyInfo("ratios", "Ratios of the sensitivity scan: each prunable layer is pruned alone at each of them (a list, not a sweep).",
+                    ValueType.FRACTION, UnitKind.PERCENT, 0.01, 0.99, "20%, 40%, 60%, 80%", List.of(), true, false),
+            integer("finalists", 1, 100.0, "3", false, "Feasible plans, the best by their objective, that get the short fine-tune; the best of them then gets the experiment's `finetune`."),
+            integer("finalist-epochs", 0, 1000.0, "1", false, "Epochs of the finalists' short fine-tune (0: rank them untrained)."),
+            integer("samples", 1, null, "500", false, "Held-out samples per evaluation (sensitivity points and trials): test images, or token windows of text."));
 
     static final List<PropertyInfo> FINETUNE = List.of(
             integer("epochs", 0, 100000.0, "1", true, "Training epochs after pruning (after every step with `steps`). The tutorial fine-tunes 190-200 epochs."),
@@ -145,6 +161,8 @@ final class Blocks {
                     Argument.GRANULARITY, true, true, PRUNE, "prune filters { criterion l1; ratio 50% }"),
             new BlockInfo("finetune", "Training after pruning (and between steps).",
                     Argument.NONE, true, false, FINETUNE, "finetune { epochs 2; lr 0.01 }"),
+            new BlockInfo("search", "How `ratio auto` is searched: the experiment's `expect` lines on flops, params, memory, latency, energy and carbon are the budget, accuracy or perplexity the objective (docs/search.md). Defaults apply when `ratio auto` appears without it.",
+                    Argument.NONE, true, false, SEARCH, "search { trials 12; allocation sensitivity; finalists 3 }"),
             new BlockInfo("measure", "The metrics to report, separated by commas.",
                     Argument.METRICS, false, true, List.of(), "measure flops, params, latency, accuracy"),
             new BlockInfo("latency", "How latency is timed.",

@@ -10,7 +10,7 @@ import java.util.List;
  * @param min        smallest allowed value (in base units, fractions as 0..1), or null
  * @param max        largest allowed value, or null
  * @param defaultValue the default as written in a spec, or null when there is none
- * @param choices    for NAME: the allowed names
+ * @param choices    for NAME: the allowed names; for FRACTION: keywords written instead of a number (`ratio auto`)
  * @param list       true when the property takes a list (exclude, milestones), not a sweep
  * @param sweepable  true when several values declare a sweep
  */

@@ -8,6 +8,7 @@ public enum ValueType {
     COUNT_OR_FILE("a whole number, or a file in double quotes"),
     NUMBER("a number"),
     FRACTION("a fraction of the whole: `50%` or `0.5`"),
+    LAYER_RATIO("a layer name in double quotes, then `ratio` and a fraction: `\"conv2d_1\" ratio 30%`"),
     QUANTITY("a number with a unit"),
     BOOLEAN("`true` or `false`"),
     PATTERN("an N:M sparsity pattern such as `2:4`"),

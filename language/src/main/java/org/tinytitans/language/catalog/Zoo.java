@@ -52,7 +52,8 @@ final class Zoo {
             m("carbon", UnitKind.MASS, "g", true, false, "CO2-equivalent: energy x grid intensity (region or `intensity`, default 0.432 kg/kWh)."),
             m("water", UnitKind.VOLUME, "L", true, false, "Water: energy x WUE."),
             m("cost", UnitKind.MONEY, "$", true, false, "Electricity cost: energy x `price`."),
-            m("speedup", UnitKind.RATIO, "x", false, false, "Baseline latency / pruned latency."));
+            m("speedup", UnitKind.RATIO, "x", false, false, "Baseline latency / pruned latency."),
+            m("sensitivity", UnitKind.NONE, "", false, false, "The sensitivity scan without a search: each prunable layer (residual block, transformer layer) pruned alone at each of the `search` block's `ratios` with the prune block's criterion, evaluated on `samples` held-out samples without fine-tuning (accuracy, or perplexity for language models). A table in the result, not a figure `expect` can test."));
 
     static final List<TargetInfo> TARGETS = List.of(
             new TargetInfo("cpu", "", false, List.of("torch"), "Run locally on the CPU (the default)."),

@@ -91,7 +91,36 @@ public final class Experiments {
         merge.expects().forEach(s -> expect(s).ifPresent(expects::add));
         return new ExperimentRun(name, variant, model(merge), dataset, prunes, finetune(merge, chosen),
                 List.copyOf(measures), latency(merge), energy(merge), target(merge), expects, range, seed,
-                exp.text("description").orElse(null), exports(merge));
+                exp.text("description").orElse(null), exports(merge), search(merge, model(merge).name()));
+    }
+
+    private static SearchSpec search(Merge merge, String model) {
+        Values v = merged(merge, "search", Map.of());
+        List<Double> ratios = v.all("ratios").stream().map(x -> Quantity.parse(x.text())).flatMap(Optional::stream)
+                .filter(q -> q.kind().isPresent() && (q.isPercent() || !q.hasUnit())).map(Quantity::base)
+                .filter(r -> r > 0 && r < 1).sorted().distinct().toList();
+        if (ratios.isEmpty()) ratios = fractions(Values.defaultText("search", "ratios"));
+        return new SearchSpec(v.integerOrDefault("trials"), v.textOrDefault("allocation"),
+                v.text("objective").orElse(defaultObjective(model)), ratios, v.integerOrDefault("finalists"),
+                v.integerOrDefault("finalist-epochs"), v.integerOrDefault("samples"), merge.once("search").map(Statement::range).orElse(null));
+    }
+
+    /** The search settings of a run without a `search` block: the catalog's defaults. */
+    public static SearchSpec defaultSearch(String model) {
+        return new SearchSpec((int) Quantity.parse(Values.defaultText("search", "trials")).orElseThrow().base(),
+                Values.defaultText("search", "allocation"), defaultObjective(model), fractions(Values.defaultText("search", "ratios")),
+                (int) Quantity.parse(Values.defaultText("search", "finalists")).orElseThrow().base(),
+                (int) Quantity.parse(Values.defaultText("search", "finalist-epochs")).orElseThrow().base(),
+                (int) Quantity.parse(Values.defaultText("search", "samples")).orElseThrow().base(), null);
+    }
+
+    /** Perplexity for language models, accuracy otherwise. */
+    private static String defaultObjective(String model) {
+        return C.model(model).map(ModelInfo::isLanguage).orElse(false) ? "perplexity" : "accuracy";
+    }
+
+    private static List<Double> fractions(String text) {
+        return java.util.Arrays.stream(text.split(",")).map(String::trim).map(t -> Quantity.parse(t).orElseThrow().base()).toList();
     }
 
     private static List<String> exports(Merge merge) {
@@ -137,14 +166,24 @@ public final class Experiments {
                 .orElseGet(() -> granularity == null ? null : C.defaultCriterion(granularity.keyword()).orElse(null));
         Integer count = v.integer("count").orElse(null);
         Pattern pattern = v.value("pattern").filter(x -> x.kind() == TokenKind.PATTERN).flatMap(x -> Pattern.parse(x.text())).orElse(null);
-        Double ratio = v.fraction("ratio").orElse(pattern != null ? Double.valueOf(pattern.ratio())
+        boolean auto = v.value("ratio").filter(x -> x.kind() == TokenKind.NAME && x.text().equals("auto")).isPresent()
+                && granularity != Granularity.WEIGHTS;
+        Double ratio = auto ? null : v.fraction("ratio").orElse(pattern != null ? Double.valueOf(pattern.ratio())
                 : count == null ? Double.valueOf(v.fractionOrDefault("ratio")) : null);
+        List<PruneSpec.LayerRatio> layers = new ArrayList<>();
+        for (Statement c : p.children()) {
+            List<Value> lv = c.values();
+            if (!c.name().equals("layer") || lv.size() < 3 || lv.get(0).kind() != TokenKind.STRING) continue;
+            Quantity.parse(lv.get(2).text()).filter(q -> q.kind().isPresent() && (q.isPercent() || !q.hasUnit()))
+                    .map(Quantity::base).filter(r -> r >= 0 && r < 1)
+                    .ifPresent(r -> layers.add(new PruneSpec.LayerRatio(lv.get(0).value(), r, lv.get(0).range())));
+        }
         List<String> exclude = v.all("exclude").stream().filter(x -> x.kind() == TokenKind.STRING).map(Value::value).toList();
         return new PruneSpec(granularity, criterion, ratio, count, v.integerOrDefault("steps"),
                 v.textOrDefault("scope"), pattern, exclude, v.integer("seed").map(Integer::longValue).orElse(experimentSeed),
                 v.integer("samples").or(() -> pruneSamples(dataset)).orElse(null), v.integerOrDefault("min-filters"),
                 v.integerOrDefault("round-to"), p.range(),
-                criterionValue.map(Value::range).orElse(p.headRange()));
+                criterionValue.map(Value::range).orElse(p.headRange()), auto && count == null, layers);
     }
 
     /** A prune block's samples when it sets none: the dataset kind's for pruning, else the dataset's own (catalog: DatasetInfo). */

@@ -172,7 +172,8 @@ public final class Completions {
                         t.argument().isEmpty() ? "target" : "then " + t.argument(), t.doc()));
             }
             case "region" -> regions();
-            case "exclude" -> layers();
+            case "exclude" -> layers("Never prune `%s`.");
+            case "layer" -> layerRatio();
             default -> propertyValues();
         }
     }
@@ -204,6 +205,14 @@ public final class Completions {
             CompletionItem item = value(r, CompletionItemKind.Value, detail,
                     est.map(e -> Estimates.pruneMarkdown(run.get().run().model().name(), e)).orElse("Fraction of the structures removed."));
             item.setSortText(String.format("%02d", order++));
+        }
+        // keywords the catalog allows instead of a number (`ratio auto`), where the granularity can be searched
+        if (!"weights".equals(at.blockArgument())) {
+            PropertyInfo ratio = CATALOG.property("prune", "ratio").orElseThrow();
+            for (String c : ratio.choices()) {
+                CompletionItem item = value(c, CompletionItemKind.Keyword, "search the ratios that meet the expects", ratio.doc());
+                item.setSortText(String.format("%02d", order++));
+            }
         }
     }
 
@@ -261,12 +270,22 @@ public final class Completions {
         }
     }
 
-    private void layers() {
+    /** The model's layer names; {@code what} says what the line does with one (a format with one %s). */
+    private void layers(String what) {
         Optional<String> model = SpecQueries.modelAt(doc, offset);
         if (model.isEmpty()) return;
         for (String layer : estimates.layers(model.get())) {
-            CompletionItem item = value("\"" + layer + "\"", CompletionItemKind.Variable, "layer of " + model.get(), "Never prune `" + layer + "`.");
+            CompletionItem item = value("\"" + layer + "\"", CompletionItemKind.Variable, "layer of " + model.get(), String.format(what, layer));
             item.setFilterText(layer);
+        }
+    }
+
+    /** `layer "NAME" ratio R`: a layer name, then the keyword `ratio`, then a percentage. */
+    private void layerRatio() {
+        switch (at.valueIndex()) {
+            case 0 -> layers("Prune `%s` by its own ratio: `layer \"NAME\" ratio 30%%`.");
+            case 1 -> value("ratio", CompletionItemKind.Keyword, "then the fraction removed", "`layer \"NAME\" ratio 30%`");
+            default -> quantities(UnitKind.PERCENT);
         }
     }
 

@@ -11,6 +11,7 @@ import org.eclipse.lsp4j.DiagnosticSeverity;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
 import org.tinytitans.engine.figures.Figures;
+import org.tinytitans.engine.job.BudgetCheck;
 import org.tinytitans.server.jobs.JobResults;
 import org.tinytitans.language.Checker;
 import org.tinytitans.language.Severity;
@@ -36,14 +37,25 @@ public final class Diagnostics {
 
     /** As above from findings already made (the server's are made incrementally); doc is asked for only for job results. */
     public static List<Diagnostic> merged(List<org.tinytitans.language.Diagnostic> findings, Supplier<SpecDocument> doc, JobResults results) {
-        List<Diagnostic> out = new ArrayList<>(lsp(findings));
+        List<Diagnostic> out = new ArrayList<>(lsp(withEstimates(findings, doc)));
         if (results != null) out.addAll(job(doc.get(), results));
         return out;
     }
 
     /** The checker's findings; suggestions travel in {@code data} for the quick fixes. */
     public static List<Diagnostic> spec(SpecDocument doc, java.nio.file.Path folder) {
-        return lsp(Checker.check(doc, folder));
+        return lsp(withEstimates(Checker.check(doc, folder), () -> doc));
+    }
+
+    /**
+     * The checker's findings plus, once they hold no error, what the model's graph tells (BudgetCheck: an unreachable
+     * `ratio auto` budget, an unknown `layer`), as `titans-cli check` prints them.
+     */
+    static List<org.tinytitans.language.Diagnostic> withEstimates(List<org.tinytitans.language.Diagnostic> findings, Supplier<SpecDocument> doc) {
+        if (findings.stream().anyMatch(d -> d.severity() == Severity.ERROR)) return findings;
+        List<org.tinytitans.language.Diagnostic> out = new ArrayList<>(findings);
+        out.addAll(BudgetCheck.check(doc.get()));
+        return out;
     }
 
     /** Findings as LSP diagnostics. */

@@ -54,6 +54,16 @@ public final class LmPruning {
         };
     }
 
+    /** The model without the given transformer layers (a search's sensitivity scan removes each alone). */
+    public static LanguageModel withoutLayers(LanguageModel model, java.util.Set<Integer> removed) {
+        int n = model.config().layers();
+        int[] kept = java.util.stream.IntStream.range(0, n).filter(l -> !removed.contains(l)).toArray();
+        if (kept.length == 0) {
+            throw new IllegalArgumentException("removing every layer leaves none");
+        }
+        return LayerPruner.keep(model, kept);
+    }
+
     /** Per-layer block-influence scores (1 - mean cosine), for reports; lowest is removed first. */
     public static double[] blockInfluence(LanguageModel model, Calibration calibration) {
         return LayerPruner.scores(model, LmCriterion.BLOCK_INFLUENCE, calibration, 0);
