@@ -11,9 +11,6 @@ public interface LatencyPredictor {
     /** Predicted median milliseconds of the model with these per-layer removed fractions. */
     double predictMs(Map<String, Double> ratios);
 
-    /** Predicted median milliseconds of the dense model: the baseline of relative budgets (`expect latency <= 60%`). */
-    double denseMs();
-
     /** The table as the result JSON's `search.latency_table`. */
     com.google.gson.JsonObject json();
 }

@@ -222,7 +222,6 @@ public final class LatencyTable implements LatencyPredictor {
     public int batch() { return batch; }
 
     /** The dense network's fastest pass, ms per batch. */
-    @Override
     public double denseMs() { return denseMs; }
 
     public List<Row> rows() { return List.copyOf(rows.values()); }

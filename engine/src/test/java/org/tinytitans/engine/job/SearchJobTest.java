@@ -137,6 +137,36 @@ class SearchJobTest {
                 b.getAsJsonArray("trials").get(b.get("chosen").getAsInt()).getAsJsonObject().get("plan"));
     }
 
+    @Test
+    void aLatencyBudgetIsPricedByTheMeasuredTableAndMetAsMeasured() throws IOException {
+        // a budget no load can break keeps the measured verdict stable; what the test pins is that every trial's
+        // latency is the table's prediction for its plan and is judged against the budget
+        Path spec = spec(SEARCH.replace("expect params <= 45%", "expect latency <= 5s\n  latency { batch 32; runs 10; threads 1 }"));
+        Run run = run(spec, JobOptions.defaults());
+        org.junit.jupiter.api.Assertions.assertNotNull(run.result().result(), run.events().toString());
+        JsonObject x = run.result().result().getAsJsonArray("experiments").get(0).getAsJsonObject();
+        assertEquals("complete", x.get("status").getAsString(), x.toString());
+        JsonObject search = x.getAsJsonObject("search");
+        var table = org.tinytitans.engine.search.LatencyTable.fromJson(search.getAsJsonObject("latency_table"));
+        assertEquals(32, table.batch());
+        assertEquals(List.of("conv1", "conv2"), table.rows().stream().map(r -> r.layer()).toList());
+        long flops0 = x.getAsJsonObject("baseline").get("flops").getAsLong();
+        for (JsonElement e : search.getAsJsonArray("trials")) {
+            JsonObject t = e.getAsJsonObject();
+            if (t.get("stage").getAsString().equals("winner")) continue; // measured, not predicted
+            Map<String, Double> ratios = new java.util.LinkedHashMap<>();
+            t.getAsJsonArray("plan").get(0).getAsJsonObject().getAsJsonObject("ratios").entrySet()
+                    .forEach(r -> ratios.put(r.getKey(), r.getValue().getAsDouble()));
+            double predicted = table.predictMs(ratios);
+            assertEquals(predicted, t.get("latency_ms").getAsDouble(), 1e-9, t.toString());
+            boolean fits = t.get("flops").getAsDouble() <= 0.40 * flops0 && predicted <= 5000;
+            assertEquals(fits, t.get("feasible").getAsBoolean(), t.toString());
+        }
+        for (JsonElement e : x.getAsJsonArray("expectations")) {
+            assertTrue(e.getAsJsonObject().get("passed").getAsBoolean(), "as measured: " + e);
+        }
+    }
+
     private static List<String> names(JsonObject sens) {
         List<String> out = new ArrayList<>();
         sens.getAsJsonArray("layers").forEach(l -> out.add(l.getAsJsonObject().get("layer").getAsString()));
