@@ -20,6 +20,12 @@ public final class VitModel implements MultimodalModel {
         this.store = new TensorStore(weights);
     }
 
+    /** A model over a live store (see {@link TensorStore#live}), for training; shapes are the caller's to get right. */
+    VitModel(VitConfig config, TensorStore store) {
+        this.config = config;
+        this.store = store;
+    }
+
     @Override
     public VitConfig config() { return config; }
 
@@ -36,34 +42,34 @@ public final class VitModel implements MultimodalModel {
     }
 
     /**
-     * Final hidden states with EViT token pruning: every token through the first {@code keep.afterBlock()} blocks,
-     * then the CLS token, the top patch tokens by the CLS attention of the last of those blocks (in their original
-     * order) and, with fuse, one attention-weighted merge of the rest. (B, tokens left, hidden).
+     * Final hidden states with token pruning: every token through the first {@code plan.afterBlock()} blocks, then
+     * the tokens the plan leaves (EViT's kept and fused tokens, or ToMe's merged ones) through the rest.
+     * (B, tokens left, hidden).
      */
-    public NDArray hidden(NDManager s, NDArray pixels, TokenKeep keep) {
+    public NDArray hidden(NDManager s, NDArray pixels, TokenPlan plan) {
         VisionTower t = config.tower();
-        keep.check(t);
+        plan.check(t);
         NDArray x = Encoder.embed(s, t, store, "", pixels);
-        NDArray[] probe = new NDArray[1];
-        for (int l = 0; l < keep.afterBlock(); l++) {
-            x = Encoder.layer(x, t.encoder(), store, "", l, null, l == keep.afterBlock() - 1 ? probe : null);
+        NDArray[] probe = new NDArray[2];
+        for (int l = 0; l < plan.afterBlock(); l++) {
+            x = Encoder.layer(x, t.encoder(), store, "", l, null, l == plan.afterBlock() - 1 ? probe : null);
         }
-        x = TokenSelection.keep(s, x, probe[0], keep);
-        for (int l = keep.afterBlock(); l < t.encoder().layers(); l++) {
+        x = TokenSelection.apply(s, x, probe[0], probe[1], plan);
+        for (int l = plan.afterBlock(); l < t.encoder().layers(); l++) {
             x = Encoder.layer(x, t.encoder(), store, "", l, null, null);
         }
         return Encoder.norm(x, store, "norm", t.encoder().normEps());
     }
 
-    /** Class logits (B, labels) with EViT token pruning. */
-    public NDArray logits(NDManager s, NDArray pixels, TokenKeep keep) {
-        return Encoder.linear(hidden(s, pixels, keep).get(new NDIndex(":, 0, :")), store, "head");
+    /** Class logits (B, labels) with token pruning. */
+    public NDArray logits(NDManager s, NDArray pixels, TokenPlan plan) {
+        return Encoder.linear(hidden(s, pixels, plan).get(new NDIndex(":, 0, :")), store, "head");
     }
 
-    public float[][] logits(float[][] images, TokenKeep keep) {
+    public float[][] logits(float[][] images, TokenPlan plan) {
         return Inference.call(() -> {
             try (NDManager s = Devices.manager()) {
-                return MultimodalModel.rows(logits(s, MultimodalModel.pixels(s, config.tower(), images), keep));
+                return MultimodalModel.rows(logits(s, MultimodalModel.pixels(s, config.tower(), images), plan));
             }
         });
     }
