@@ -4,7 +4,9 @@ import org.tinytitans.engine.lm.model.Inference;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Random;
 import org.tinytitans.engine.runtime.Devices;
 import org.tinytitans.engine.weights.Tensor;
 
@@ -86,6 +88,32 @@ public final class VitModel implements MultimodalModel {
                 return MultimodalModel.rows(logits(s, MultimodalModel.pixels(s, config.tower(), images)));
             }
         });
+    }
+
+    /** ViT's init: truncated-normal-like N(0, 0.02) matrices, CLS and positions; zero biases; norms at 1. */
+    public static Map<String, Tensor> initialWeights(VitConfig c, Random random) {
+        Map<String, Tensor> w = new LinkedHashMap<>();
+        for (Map.Entry<String, long[]> e : VisionNames.expected(c).entrySet()) {
+            long[] shape = e.getValue();
+            int n = 1;
+            for (long d : shape) {
+                n *= (int) d;
+            }
+            float[] v = new float[n];
+            String name = e.getKey();
+            boolean norm = name.endsWith("norm.w");
+            boolean random2d = shape.length == 2 || name.equals("cls");
+            for (int i = 0; i < n; i++) {
+                v[i] = norm ? 1f : random2d ? (float) (Math.max(-2, Math.min(2, random.nextGaussian())) * 0.02) : 0f;
+            }
+            w.put(name, new Tensor(shape, v));
+        }
+        return w;
+    }
+
+    /** A model of {@code config} with {@link #initialWeights} drawn from {@code seed}: for counts, timing and tests. */
+    public static VitModel random(VitConfig config, long seed) {
+        return new VitModel(config, initialWeights(config, new java.util.Random(seed)));
     }
 
     int liveArrays() { return store.liveArrays(); }
