@@ -3,6 +3,7 @@ package org.tinytitans.cli;
 import java.util.List;
 import org.tinytitans.language.catalog.Catalog;
 import org.tinytitans.language.catalog.DatasetInfo;
+import org.tinytitans.language.catalog.ModelFamily;
 import org.tinytitans.language.catalog.ModelInfo;
 
 /**
@@ -16,8 +17,13 @@ final class StarterSpec {
         Catalog c = Catalog.get();
         DatasetInfo data = c.dataset(m.defaultDataset()).orElseThrow();
         boolean lm = m.isLanguage();
-        // language models lose layers at random, as the tutorial's LM case; vision models lose filters
-        String granularity = lm ? "layers" : "filters";
+        boolean vit = m.modelFamily() == ModelFamily.VIT;
+        if (c.methods().stream().noneMatch(x -> x.family() == m.modelFamily())) {
+            throw new UsageException("no pruning method applies to " + m.modelFamily().plural() + " yet; " + m.name()
+                    + " has estimates only");
+        }
+        // language models lose layers at random, as the tutorial's LM case; vision transformers tokens; CNNs filters
+        String granularity = lm ? "layers" : vit ? "tokens" : "filters";
         String criterion = lm ? "random" : c.defaultCriterion(granularity).orElseThrow();
         String others = String.join(", ", c.criteria(granularity, m.modelFamily()).stream().map(x -> x.name())
                 .filter(x -> !x.equals(criterion)).toList());
@@ -30,7 +36,10 @@ final class StarterSpec {
         s.append("# `titans-cli criteria` lists the criteria; in the editor every keyword has hover docs.\n\n");
         s.append("experiment ").append(name).append(" {\n");
         s.append("  model ").append(m.name()).append(" {\n");
-        if (m.name().equals("hf")) {
+        if (vit) {
+            s.append("    # weights \"models/").append(m.name())
+                    .append("\"   # a Hugging Face ViTForImageClassification folder; without it the model starts untrained\n");
+        } else if (m.name().equals("hf")) {
             s.append("    weights \"models/my-model\"          # a Hugging Face folder: config.json + *.safetensors\n");
         } else {
             s.append("    # weights \"models/").append(m.name()).append(lm ? "" : ".h5")
@@ -44,8 +53,13 @@ final class StarterSpec {
         s.append("    criterion ").append(criterion).append("   # or: ").append(others).append('\n');
         s.append("    ratio ").append(lm ? "25%" : "50%")
                 .append("   # the fraction removed; several values (30%, 50%, 70%) make a sweep\n");
+        if (vit) {
+            s.append("    after 1   # blocks after this one see the tokens left\n");
+        }
         s.append("  }\n");
-        s.append("  finetune {\n    epochs 1   # recover accuracy after pruning; drop the block to measure the raw cut\n  }\n");
+        if (!vit) { // token pruning changes no weight: nothing to fine-tune
+            s.append("  finetune {\n    epochs 1   # recover accuracy after pruning; drop the block to measure the raw cut\n  }\n");
+        }
         List<String> measures = lm ? List.of("params", "perplexity", "latency", "energy", "carbon")
                 : List.of("flops", "params", "latency", "accuracy", "energy", "carbon");
         s.append("  measure ").append(String.join(", ", measures)).append('\n');
@@ -54,7 +68,7 @@ final class StarterSpec {
             s.append("  expect params <= 80%              # a % of a count is relative to the unpruned model\n");
             s.append("  expect perplexity drop <= 20%     # perplexity at most 20% higher than before\n");
         } else {
-            s.append("  expect flops <= 60%               # a % of a count is relative to the unpruned model\n");
+            s.append("  expect flops <= ").append(vit ? "70" : "60").append("%               # a % of a count is relative to the unpruned model\n");
             s.append("  expect accuracy drop <= 2%        # at most 2 percentage points lost\n");
         }
         s.append("}\n");

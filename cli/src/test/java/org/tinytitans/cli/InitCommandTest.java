@@ -24,8 +24,18 @@ class InitCommandTest {
     @TempDir
     Path dir;
 
+    /** Every model some pruning method applies to (CLIP and LLaVA shapes have estimates only). */
     static Stream<String> models() {
-        return Catalog.get().models().stream().map(ModelInfo::name);
+        return Catalog.get().models().stream()
+                .filter(m -> Catalog.get().methods().stream().anyMatch(x -> x.family() == m.modelFamily())).map(ModelInfo::name);
+    }
+
+    @Test
+    void aModelNothingCanPruneGetsNoStarterSpec() {
+        CliRun run = CliRun.of("init", "--model", "clip-vit-b32", "--out", "-");
+        assertEquals(ExitCodes.USAGE, run.exitCode(), run.out());
+        assertTrue(run.err().contains("no pruning method applies to CLIP models yet"), run.err());
+        assertTrue(models().anyMatch("tiny-vit"::equals));
     }
 
     @ParameterizedTest

@@ -54,6 +54,8 @@ public final class Codes {
     public static final String PATTERN_OUTSIDE_WEIGHTS = code("pattern-outside-weights", "`pattern N:M` in a prune block other than `prune weights`.", "prune filters { |pattern 2:4 }");
     public static final String ROUND_TO_OUTSIDE_FILTERS = code("round-to-outside-filters", "`round-to` in a prune block other than `prune filters`.", "prune layers { |round-to 8 }");
     public static final String COUNT_OUTSIDE_LAYERS = code("count-outside-layers", "`count` in a prune block other than `prune layers`.", "prune filters { |count 2 }");
+    public static final String TOKENS_ONLY = code("tokens-only", "`after` or `fuse` in a prune block other than `prune tokens`, or `fuse` with a criterion that does not fuse.", "prune filters { |after 4 }");
+    public static final String AFTER_LAST_BLOCK = code("after-last-block", "`prune tokens { after K }` with K at or past the model's last block: no block would run on the pruned tokens.", "model vit-b16; prune tokens { criterion cls-attention; after |12 }");
     public static final String RATIO_AND_COUNT = code("ratio-and-count", "Both `ratio` and `count` in one prune block.", "prune layers { ratio 20%; |count 2 }");
     public static final String MISSING_CRITERION = code("missing-criterion", "A prune block without `criterion` (the default is used).", "model resnet56; |prune filters { ratio 50% }");
     public static final String MISSING_AMOUNT = code("missing-amount", "A prune block without `ratio` or `count` (the default is used).", "model resnet56; |prune filters { criterion l1 }");

@@ -101,7 +101,7 @@ public final class LanguageReference {
         md.append("## Lexical rules\n\n")
                 .append("- Comments: `#` or `//` to the end of the line.\n")
                 .append("- One statement or property per line; `;` separates several on one line. A line ending in `,` continues on the next.\n")
-                .append("- Names: letters, digits, `_` and `-`, not starting with a digit (`resnet56`, `per-layer`, `kl-divergence`).\n")
+                .append("- Names: letters, digits, `_` and `-`, not starting with a digit (`resnet56`, `per-layer`, `kl-divergence`); a `.` between two digits is part of a name (`llava-1.5-7b`).\n")
                 .append("- Strings: double quotes, with `\\\"` and `\\\\` escapes; a string ends on its line.\n")
                 .append("- Numbers: `50`, `0.01`, `1e-4`, `-3`, with an optional unit written straight after them: `50%`, `5ms`, `0.432kg/kWh`.\n")
                 .append("- `N:M` patterns: `2:4`, `4:8`.\n")
@@ -249,7 +249,7 @@ public final class LanguageReference {
         for (ModelInfo m : c.models()) {
             md.append("| `").append(m.name()).append("` | `").append(m.modelFamily().key()).append("` | `").append(m.defaultDataset()).append("` | ")
                     .append(m.inputShape().stream().map(String::valueOf).collect(Collectors.joining("x"))).append(" | ")
-                    .append(m.classes() == 0 ? "vocabulary" : String.valueOf(m.classes())).append(" | ").append(m.doc()).append(" |\n");
+                    .append(m.classes() > 0 ? String.valueOf(m.classes()) : m.isLanguage() ? "vocabulary" : "-").append(" | ").append(m.doc()).append(" |\n");
         }
         md.append("\n");
     }

@@ -77,7 +77,9 @@ final class Lexer {
                         || (at(i + 1) == '.' && Character.isDigit(at(i + 2)))))) {
                 number(start);
             } else if (isNameStart(c)) {
-                while (i < n && isNamePart(s.charAt(i))) i++;
+                // a '.' between digits belongs to the name: version numbers in model names (llava-1.5-7b)
+                while (i < n && (isNamePart(s.charAt(i))
+                        || (s.charAt(i) == '.' && Character.isDigit(s.charAt(i - 1)) && i + 1 < n && Character.isDigit(s.charAt(i + 1))))) i++;
                 add(TokenKind.NAME, start);
             } else if (c == '<' || c == '>' || c == '=' || c == '!') {
                 i++;

@@ -325,6 +325,14 @@ final class SemanticChecker {
             report.error(props.get("round-to").keyword().range(), Codes.ROUND_TO_OUTSIDE_FILTERS,
                     "'round-to' applies only to 'prune filters', not " + where);
         }
+        for (String k : List.of("after", "fuse")) {
+            if (gran != null && props.containsKey(k) && !gran.name().equals("tokens")) {
+                report.error(props.get(k).keyword().range(), Codes.TOKENS_ONLY, "'" + k + "' applies only to 'prune tokens', not " + where);
+            }
+        }
+        if (gran != null && gran.name().equals("tokens")) {
+            checkTokens(props, ctx);
+        }
         if (props.containsKey("ratio") && props.containsKey("count")) {
             report.error(props.get("count").keyword().range(), Codes.RATIO_AND_COUNT, "give either 'ratio' or 'count', not both");
         }
@@ -362,6 +370,26 @@ final class SemanticChecker {
     /** `ratio auto` as written. */
     static boolean isAuto(Value v) {
         return v.kind() == TokenKind.NAME && v.text().equals("auto");
+    }
+
+    /** `after K` within the model's blocks (when the catalog states them); `fuse` only where the criterion fuses. */
+    private void checkTokens(Map<String, Statement> props, Context ctx) {
+        Statement after = props.get("after");
+        int blocks = ctx.model() == null ? 0 : ctx.model().blocks();
+        if (after != null && blocks > 0) {
+            for (Value v : after.values()) {
+                whole(v).filter(k -> k >= blocks).ifPresent(k -> report.error(v.range(), Codes.AFTER_LAST_BLOCK, "'" + ctx.model().name()
+                        + "' has " + blocks + " blocks; tokens are pruned after block 1 to " + (blocks - 1) + ", not " + k
+                        + " (no block would run on the pruned tokens)"));
+            }
+        }
+        Statement fuse = props.get("fuse");
+        Statement criterion = props.get("criterion");
+        if (fuse != null && criterion != null && !criterion.values().isEmpty()
+                && criterion.values().stream().noneMatch(v -> v.text().equals("cls-attention"))) {
+            report.error(fuse.keyword().range(), Codes.TOKENS_ONLY, "'fuse' applies to criterion cls-attention (EViT); "
+                    + criterion.values().get(0).text() + " merges tokens by itself");
+        }
     }
 
     /** The criteria of a granularity that the experiment's model can use (all of them when the model is unknown). */

@@ -147,8 +147,8 @@ public final class SpecJob {
             }
             Device device = checkTarget(run, runtimeFailure);
             JobContext ctx = new JobContext(run, spec.getParent(), dir, events, progress, green);
-            ExperimentOutcome outcome = Devices.on(device, () -> isLanguageModel(run)
-                    ? new LanguageExperiment(ctx).execute()
+            ExperimentOutcome outcome = Devices.on(device, () -> isLanguageModel(run) ? new LanguageExperiment(ctx).execute()
+                    : isVisionTransformer(run) ? new VitExperiment(ctx).execute()
                     : new VisionExperiment(ctx).execute());
             outcome.result().entrySet().forEach(e -> r.add(e.getKey(), e.getValue()));
         } catch (JobFailure e) {
@@ -221,6 +221,16 @@ public final class SpecJob {
 
     static boolean isLanguageModel(ExperimentRun run) {
         return Catalog.get().model(run.model().name()).map(m -> m.family().equals("language")).orElse(false);
+    }
+
+    /** A ViT/DeiT classifier (family `vit`): run by {@link VitExperiment}. CLIP and LLaVA shapes have no experiment yet. */
+    static boolean isVisionTransformer(ExperimentRun run) {
+        var family = Catalog.get().model(run.model().name()).map(m -> m.modelFamily()).orElse(null);
+        if (family == org.tinytitans.language.catalog.ModelFamily.CLIP || family == org.tinytitans.language.catalog.ModelFamily.VLM) {
+            throw new IllegalArgumentException(run.model().name() + " has counts and estimates only: running a " + family.key()
+                    + " model is not supported yet");
+        }
+        return family == org.tinytitans.language.catalog.ModelFamily.VIT;
     }
 
     /**

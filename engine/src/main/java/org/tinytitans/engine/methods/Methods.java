@@ -3,6 +3,7 @@ package org.tinytitans.engine.methods;
 import static org.tinytitans.language.catalog.ModelFamily.CNN;
 import static org.tinytitans.language.catalog.ModelFamily.LANGUAGE;
 import static org.tinytitans.language.catalog.ModelFamily.RESIDUAL;
+import static org.tinytitans.language.catalog.ModelFamily.VIT;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.tinytitans.engine.criteria.Criterion;
 import org.tinytitans.engine.criteria.Level;
 import org.tinytitans.engine.lm.prune.LmCriterion;
 import org.tinytitans.engine.prune.WeightPruning;
+import org.tinytitans.engine.vit.TokenRule;
 import org.tinytitans.language.catalog.Catalog;
 import org.tinytitans.language.catalog.MethodInfo;
 import org.tinytitans.language.catalog.ModelFamily;
@@ -65,6 +67,10 @@ public final class Methods {
         lm(out, "heads", "random", LmCriterion.RANDOM);
         lm(out, "heads", "magnitude", LmCriterion.MAGNITUDE);
         lm(out, "heads", "taylor", LmCriterion.TAYLOR);
+        // Vision transformers: tokens are kept (EViT) or merged (ToMe) per image after a block.
+        for (TokenRule r : TokenRule.values()) {
+            out.add(new TokenPruning(new MethodInfo("tokens", VIT, r.criterion()), r));
+        }
         return List.copyOf(out);
     }
 

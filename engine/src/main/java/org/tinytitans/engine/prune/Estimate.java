@@ -24,7 +24,8 @@ import org.tinytitans.language.resolve.PruneSpec;
  * per-unit MACs and by per-unit params; exact for independent units (the CIFAR ResNets), a close bound otherwise.
  * For {@code weights} the graph is unchanged and {@code nonzeroParams} says what remains nonzero.
  *
- * @param after the graph of the exact case (per-layer filters, or the low end otherwise)
+ * @param after the graph of the exact case (per-layer filters, or the low end otherwise); null for the vision
+ *              transformers, which are counted from their configs (TransformerEstimate)
  */
 public record Estimate(Counts before, Counts low, Counts high, long nonzeroParams, Graph after) {
 
@@ -48,6 +49,9 @@ public record Estimate(Counts before, Counts low, Counts high, long nonzeroParam
      */
     public static List<Estimate> steps(ExperimentRun run) {
         String model = run.model().name();
+        if (TransformerEstimate.covers(model)) {
+            return TransformerEstimate.steps(run);
+        }
         if (model == null || !Zoo.has(model)) {
             throw new IllegalArgumentException("no analytic graph for model '" + model + "'");
         }
@@ -65,6 +69,14 @@ public record Estimate(Counts before, Counts low, Counts high, long nonzeroParam
         }
         if (out.isEmpty()) out.add(new Estimate(baseline, baseline, baseline, baseline.params(), g));
         return out;
+    }
+
+    /**
+     * A vision transformer's or multimodal model's counts from its zoo shape alone (empty for other names): the
+     * figures a `model` line shows before anything is pruned. CNN zoo models have their graph's counts instead.
+     */
+    public static java.util.Optional<Counts> transformer(String model) {
+        return model == null ? java.util.Optional.empty() : TransformerEstimate.model(model);
     }
 
     /** One prune block applied to a graph; {@code before} is that graph's counts. */
@@ -90,6 +102,7 @@ public record Estimate(Counts before, Counts low, Counts high, long nonzeroParam
             case WEIGHTS -> weights(g, need(ratio), exclude);
             case NEURONS, HEADS -> throw new IllegalArgumentException("prune " + granularity
                     + " applies to language models, which have no analytic graph");
+            case TOKENS -> throw new IllegalArgumentException("prune tokens applies to vision transformers, which have no graph");
         };
     }
 

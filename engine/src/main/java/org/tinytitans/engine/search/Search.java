@@ -127,7 +127,7 @@ public final class Search {
         List<String> exclude = new ArrayList<>(p.exclude());
         units.stream().filter(x -> !x.equals(unit)).forEach(exclude::add);
         return new PruneSpec(p.granularity(), p.criterion(), null, 1, 1, p.scope(), null, exclude, p.seed(), p.samples(),
-                p.minFilters(), p.roundTo(), p.range(), p.criterionRange());
+                p.minFilters(), p.roundTo(), p.after(), p.fuse(), p.range(), p.criterionRange());
     }
 
     // ---- the search ----------------------------------------------------------------------------------

@@ -44,7 +44,8 @@ final class Encoder {
 
     /**
      * One encoder layer on x (B, T, hidden). {@code mask} is null or an additive (T, T) mask. When {@code probe}
-     * is not null, {@code probe[0]} receives the attention probabilities (B, heads, T, T).
+     * is not null, {@code probe[0]} receives the attention probabilities (B, heads, T, T) and, when it has room,
+     * {@code probe[1]} the keys (B, heads, T, head dim).
      */
     /** The tower's embeddings of {@code pixels} through its first {@code layers} encoder layers (no final norm). */
     static NDArray tower(NDManager s, VisionTower t, TensorStore w, String p, NDArray pixels, int layers) {
@@ -70,6 +71,9 @@ final class Encoder {
         NDArray att = scores.softmax(-1);
         if (probe != null) {
             probe[0] = att;
+            if (probe.length > 1) {
+                probe[1] = k;
+            }
         }
         NDArray o = att.matMul(v).transpose(0, 2, 1, 3).reshape(b, t, c.hidden());
         x = x.add(linear(o, w, VisionNames.layer(p, l, "o")));

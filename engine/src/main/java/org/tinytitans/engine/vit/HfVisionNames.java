@@ -16,9 +16,52 @@ import org.tinytitans.engine.weights.Tensor;
  */
 final class HfVisionNames {
     private static final Pattern VIT_LAYER = Pattern.compile("encoder\\.layer\\.(\\d+)\\.(.+)\\.(weight|bias)");
+    private static final Pattern ENGINE_LAYER = Pattern.compile("layers\\.(\\d+)\\.(\\w+)\\.(w|b)");
     private static final Pattern CLIP_LAYER = Pattern.compile("encoder\\.layers\\.(\\d+)\\.(.+)\\.(weight|bias)");
 
+    /** A ViT layer's Hugging Face module names and the engine's part names, both ways. */
+    private static final Map<String, String> VIT_PARTS = Map.of("layernorm_before", "attn_norm",
+            "attention.attention.query", "q", "attention.attention.key", "k", "attention.attention.value", "v",
+            "attention.output.dense", "o", "layernorm_after", "mlp_norm", "intermediate.dense", "up", "output.dense", "down");
+    /** The model-level ViT tensors: engine name to Hugging Face name. */
+    private static final Map<String, String> VIT_TOP = Map.of("patch.b", "vit.embeddings.patch_embeddings.projection.bias",
+            "norm.w", "vit.layernorm.weight", "norm.b", "vit.layernorm.bias", "head.w", "classifier.weight", "head.b", "classifier.bias");
+
     private HfVisionNames() {}
+
+    /**
+     * The inverse of {@link #vit}: engine-named ViT tensors under their {@code ViTForImageClassification} names and
+     * shapes (the patch matrix back to (hidden, channels, p, p), CLS and positions with their leading 1s).
+     */
+    static Map<String, Tensor> toVit(VitConfig c, Map<String, Tensor> engine) {
+        VisionTower t = c.tower();
+        Map<String, String> layerNames = new java.util.HashMap<>();
+        VIT_PARTS.forEach((hf, part) -> layerNames.put(part, hf));
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Tensor> e : engine.entrySet()) {
+            String n = e.getKey();
+            Tensor v = e.getValue();
+            Matcher m = ENGINE_LAYER.matcher(n);
+            if (m.matches()) {
+                out.put("vit.encoder.layer." + m.group(1) + "." + layerNames.get(m.group(2)) + (m.group(3).equals("w") ? ".weight" : ".bias"), v);
+                continue;
+            }
+            switch (n) {
+                case "cls" -> out.put("vit.embeddings.cls_token", new Tensor(new long[] {1, 1, t.hidden()}, v.values()));
+                case "pos" -> out.put("vit.embeddings.position_embeddings", new Tensor(new long[] {1, t.tokens(), t.hidden()}, v.values()));
+                case "patch.w" -> out.put("vit.embeddings.patch_embeddings.projection.weight",
+                        new Tensor(new long[] {t.hidden(), t.channels(), t.patchSize(), t.patchSize()}, v.values()));
+                default -> {
+                    String hf = VIT_TOP.get(n);
+                    if (hf == null) {
+                        throw new IllegalArgumentException("no Hugging Face name for the ViT tensor '" + n + "'");
+                    }
+                    out.put(hf, v);
+                }
+            }
+        }
+        return out;
+    }
 
     /** ViT/DeiT: every tensor under {@code vit.} or {@code deit.}, plus {@code classifier}. */
     static Map<String, Tensor> vit(Map<String, Tensor> raw) {
@@ -29,17 +72,10 @@ final class HfVisionNames {
             String s = n.startsWith("vit.") ? n.substring(4) : n.startsWith("deit.") ? n.substring(5) : n;
             Matcher m = VIT_LAYER.matcher(s);
             if (m.matches()) {
-                String part = switch (m.group(2)) {
-                    case "layernorm_before" -> "attn_norm";
-                    case "attention.attention.query" -> "q";
-                    case "attention.attention.key" -> "k";
-                    case "attention.attention.value" -> "v";
-                    case "attention.output.dense" -> "o";
-                    case "layernorm_after" -> "mlp_norm";
-                    case "intermediate.dense" -> "up";
-                    case "output.dense" -> "down";
-                    default -> throw unknown(n, "vit");
-                };
+                String part = VIT_PARTS.get(m.group(2));
+                if (part == null) {
+                    throw unknown(n, "vit");
+                }
                 out.put(VisionNames.layer("", Integer.parseInt(m.group(1)), part) + suffix(m.group(3)), t);
                 continue;
             }

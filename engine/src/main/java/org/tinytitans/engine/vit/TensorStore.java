@@ -25,6 +25,16 @@ final class TensorStore implements AutoCloseable {
         this.weights = Collections.unmodifiableMap(new LinkedHashMap<>(weights));
     }
 
+    /**
+     * A store over arrays the caller owns and keeps (a trainer's parameters, which carry gradients): nothing is
+     * copied and {@link #close()} leaves them alone. {@link #weights()} is empty, so it counts no parameters.
+     */
+    static TensorStore live(Map<String, NDArray> arrays) {
+        TensorStore s = new TensorStore(Map.of());
+        s.arrays = new HashMap<>(arrays);
+        return s;
+    }
+
     Map<String, Tensor> weights() { return weights; }
 
     long paramCount() {
@@ -64,7 +74,7 @@ final class TensorStore implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (manager != null) {
+        if (manager != null) { // null for a live store: its arrays are the caller's
             manager.close();
             manager = null;
             arrays = null;

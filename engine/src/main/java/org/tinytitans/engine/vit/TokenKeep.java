@@ -7,32 +7,16 @@ package org.tinytitans.engine.vit;
  * go on through the remaining blocks. With {@code fuse}, the dropped tokens are merged into one extra token,
  * their average weighted by that same attention, so their information is not lost outright.
  */
-public record TokenKeep(int afterBlock, double keep, boolean fuse) {
+public record TokenKeep(int afterBlock, double keep, boolean fuse) implements TokenPlan {
 
     public TokenKeep {
-        if (afterBlock < 1) {
-            throw new IllegalArgumentException("tokens are pruned after a block, 1 or later, not " + afterBlock);
-        }
-        if (!(keep > 0 && keep <= 1)) {
-            throw new IllegalArgumentException("keep is a fraction in (0, 1], not " + keep);
-        }
-    }
-
-    /** Patch tokens kept out of {@code patches}: the fraction rounded, at least one. */
-    public int kept(int patches) {
-        return Math.max(1, (int) Math.round(keep * patches));
+        TokenPlan.validate(afterBlock, keep);
     }
 
     /** Tokens the later blocks see: CLS, the kept patches and (with fuse, when anything was dropped) the fused token. */
+    @Override
     public int tokensAfter(int patches) {
         int k = kept(patches);
         return 1 + k + (fuse && k < patches ? 1 : 0);
-    }
-
-    void check(VisionTower t) {
-        if (afterBlock >= t.encoder().layers()) {
-            throw new IllegalArgumentException("the model has " + t.encoder().layers() + " blocks; tokens can be pruned after block 1 to "
-                    + (t.encoder().layers() - 1) + ", not " + afterBlock);
-        }
     }
 }

@@ -54,6 +54,22 @@ public final class VisionCheckpoints {
         }
     }
 
+    /**
+     * Writes a ViT classifier as a Hugging Face folder that {@link #load} and transformers'
+     * {@code ViTForImageClassification.from_pretrained} read: config.json and an F32 model.safetensors.
+     */
+    public static void saveVit(VitConfig config, Map<String, Tensor> weights, Path dir) throws IOException {
+        ShapeCheck.check(config, weights);
+        Files.createDirectories(dir);
+        com.google.gson.JsonObject j = config.toJson();
+        com.google.gson.JsonArray arch = new com.google.gson.JsonArray();
+        arch.add("ViTForImageClassification");
+        j.add("architectures", arch);
+        org.tinytitans.engine.files.AtomicFiles.writeString(dir.resolve("config.json"),
+                new com.google.gson.GsonBuilder().setPrettyPrinting().create().toJson(j) + "\n");
+        Safetensors.write(dir.resolve("model.safetensors"), HfVisionNames.toVit(config, weights));
+    }
+
     /** True when {@code dir} has a config.json of a supported vision layout. */
     public static boolean isVisionModel(Path dir) {
         try {

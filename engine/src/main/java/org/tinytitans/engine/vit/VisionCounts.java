@@ -46,8 +46,11 @@ public record VisionCounts(long params, long macsPerImage, long visionMacs, long
         return new VisionCounts(params, macs, macs, 0, 0, t.tokens(), 4 * params, layerBytes(t.encoder(), t.tokens()));
     }
 
-    /** A ViT whose later blocks run on the tokens {@code keep} leaves (see {@link TokenKeep}). */
-    public static VisionCounts vit(VitConfig c, TokenKeep keep) {
+    /**
+     * A ViT whose later blocks run on the tokens {@code keep} leaves ({@link TokenKeep} or {@link TokenMerge}); the
+     * selection or merging itself (a sort and a gather, or ToMe's N/2 x N/2 similarity per round) is not counted.
+     */
+    public static VisionCounts vit(VitConfig c, TokenPlan keep) {
         VisionTower t = c.tower();
         keep.check(t);
         EncoderConfig e = t.encoder();

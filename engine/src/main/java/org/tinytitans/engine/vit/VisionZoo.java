@@ -14,6 +14,8 @@ public final class VisionZoo {
     private static final Map<String, MultimodalConfig> SHAPES = new LinkedHashMap<>();
 
     static {
+        // samples/models/tiny-vit: trained here on the shipped MNIST digits (TrainTinyVit's defaults)
+        SHAPES.put("tiny-vit", new VitConfig(new VisionTower(new EncoderConfig(64, 4, 4, 256, 1e-12, Act.GELU), 28, 4, 1, false), 10));
         // google/vit-base-patch16-224: ViT-B/16 fine-tuned on ImageNet-1k
         SHAPES.put("vit-b16", new VitConfig(new VisionTower(new EncoderConfig(768, 12, 12, 3072, 1e-12, Act.GELU), 224, 16, 3, false), 1000));
         // facebook/deit-small-patch16-224 (model_type vit, no distillation token)

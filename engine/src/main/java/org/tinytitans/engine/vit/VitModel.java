@@ -4,7 +4,9 @@ import org.tinytitans.engine.lm.model.Inference;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Random;
 import org.tinytitans.engine.runtime.Devices;
 import org.tinytitans.engine.weights.Tensor;
 
@@ -18,6 +20,12 @@ public final class VitModel implements MultimodalModel {
         ShapeCheck.check(config, weights);
         this.config = config;
         this.store = new TensorStore(weights);
+    }
+
+    /** A model over a live store (see {@link TensorStore#live}), for training; shapes are the caller's to get right. */
+    VitModel(VitConfig config, TensorStore store) {
+        this.config = config;
+        this.store = store;
     }
 
     @Override
@@ -36,34 +44,34 @@ public final class VitModel implements MultimodalModel {
     }
 
     /**
-     * Final hidden states with EViT token pruning: every token through the first {@code keep.afterBlock()} blocks,
-     * then the CLS token, the top patch tokens by the CLS attention of the last of those blocks (in their original
-     * order) and, with fuse, one attention-weighted merge of the rest. (B, tokens left, hidden).
+     * Final hidden states with token pruning: every token through the first {@code plan.afterBlock()} blocks, then
+     * the tokens the plan leaves (EViT's kept and fused tokens, or ToMe's merged ones) through the rest.
+     * (B, tokens left, hidden).
      */
-    public NDArray hidden(NDManager s, NDArray pixels, TokenKeep keep) {
+    public NDArray hidden(NDManager s, NDArray pixels, TokenPlan plan) {
         VisionTower t = config.tower();
-        keep.check(t);
+        plan.check(t);
         NDArray x = Encoder.embed(s, t, store, "", pixels);
-        NDArray[] probe = new NDArray[1];
-        for (int l = 0; l < keep.afterBlock(); l++) {
-            x = Encoder.layer(x, t.encoder(), store, "", l, null, l == keep.afterBlock() - 1 ? probe : null);
+        NDArray[] probe = new NDArray[2];
+        for (int l = 0; l < plan.afterBlock(); l++) {
+            x = Encoder.layer(x, t.encoder(), store, "", l, null, l == plan.afterBlock() - 1 ? probe : null);
         }
-        x = TokenSelection.keep(s, x, probe[0], keep);
-        for (int l = keep.afterBlock(); l < t.encoder().layers(); l++) {
+        x = TokenSelection.apply(s, x, probe[0], probe[1], plan);
+        for (int l = plan.afterBlock(); l < t.encoder().layers(); l++) {
             x = Encoder.layer(x, t.encoder(), store, "", l, null, null);
         }
         return Encoder.norm(x, store, "norm", t.encoder().normEps());
     }
 
-    /** Class logits (B, labels) with EViT token pruning. */
-    public NDArray logits(NDManager s, NDArray pixels, TokenKeep keep) {
-        return Encoder.linear(hidden(s, pixels, keep).get(new NDIndex(":, 0, :")), store, "head");
+    /** Class logits (B, labels) with token pruning. */
+    public NDArray logits(NDManager s, NDArray pixels, TokenPlan plan) {
+        return Encoder.linear(hidden(s, pixels, plan).get(new NDIndex(":, 0, :")), store, "head");
     }
 
-    public float[][] logits(float[][] images, TokenKeep keep) {
+    public float[][] logits(float[][] images, TokenPlan plan) {
         return Inference.call(() -> {
             try (NDManager s = Devices.manager()) {
-                return MultimodalModel.rows(logits(s, MultimodalModel.pixels(s, config.tower(), images), keep));
+                return MultimodalModel.rows(logits(s, MultimodalModel.pixels(s, config.tower(), images), plan));
             }
         });
     }
@@ -80,6 +88,32 @@ public final class VitModel implements MultimodalModel {
                 return MultimodalModel.rows(logits(s, MultimodalModel.pixels(s, config.tower(), images)));
             }
         });
+    }
+
+    /** ViT's init: truncated-normal-like N(0, 0.02) matrices, CLS and positions; zero biases; norms at 1. */
+    public static Map<String, Tensor> initialWeights(VitConfig c, Random random) {
+        Map<String, Tensor> w = new LinkedHashMap<>();
+        for (Map.Entry<String, long[]> e : VisionNames.expected(c).entrySet()) {
+            long[] shape = e.getValue();
+            int n = 1;
+            for (long d : shape) {
+                n *= (int) d;
+            }
+            float[] v = new float[n];
+            String name = e.getKey();
+            boolean norm = name.endsWith("norm.w");
+            boolean random2d = shape.length == 2 || name.equals("cls");
+            for (int i = 0; i < n; i++) {
+                v[i] = norm ? 1f : random2d ? (float) (Math.max(-2, Math.min(2, random.nextGaussian())) * 0.02) : 0f;
+            }
+            w.put(name, new Tensor(shape, v));
+        }
+        return w;
+    }
+
+    /** A model of {@code config} with {@link #initialWeights} drawn from {@code seed}: for counts, timing and tests. */
+    public static VitModel random(VitConfig config, long seed) {
+        return new VitModel(config, initialWeights(config, new java.util.Random(seed)));
     }
 
     int liveArrays() { return store.liveArrays(); }

@@ -67,6 +67,8 @@ class DefaultsTest {
         RESOLVED.put("prune seed", r -> r.prunes().get(0).seed());
         RESOLVED.put("prune min-filters", r -> r.prunes().get(0).minFilters());
         RESOLVED.put("prune round-to", r -> r.prunes().get(0).roundTo());
+        RESOLVED.put("prune after", r -> r.prunes().get(0).after());
+        RESOLVED.put("prune fuse", r -> r.prunes().get(0).fuse());
         RESOLVED.put("finetune epochs", r -> r.finetune().epochs());
         RESOLVED.put("finetune lr", r -> r.finetune().lr());
         RESOLVED.put("finetune batch", r -> r.finetune().batch());

@@ -10,6 +10,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.tinytitans.engine.vit.ClipConfig;
+import org.tinytitans.engine.vit.LlavaConfig;
+import org.tinytitans.engine.vit.MultimodalConfig;
+import org.tinytitans.engine.vit.VisionTower;
+import org.tinytitans.engine.vit.VisionZoo;
+import org.tinytitans.engine.vit.VitConfig;
 import org.tinytitans.engine.zoo.Zoo;
 import org.tinytitans.language.catalog.Catalog;
 import org.tinytitans.language.catalog.MethodInfo;
@@ -52,6 +58,10 @@ class MethodsTest {
                 assertEquals(i.criterion(), s.criterion().name(), i.toString());
             } else if (m instanceof VisionWeights) {
                 assertTrue(i.family() != ModelFamily.LANGUAGE && i.granularity().equals("weights"), i.toString());
+            } else if (m instanceof TokenPruning t) {
+                assertEquals(ModelFamily.VIT, i.family(), i.toString());
+                assertEquals("tokens", i.granularity(), i.toString());
+                assertEquals(i.criterion(), t.rule().criterion(), i.toString());
             } else {
                 assertEquals(ModelFamily.LANGUAGE, i.family(), i.toString());
             }
@@ -61,11 +71,29 @@ class MethodsTest {
     @Test
     void aVisionZooModelsFamilyIsWhatItsGraphShows() {
         for (ModelInfo m : C.models()) {
-            if (!m.isLanguage()) {
+            if (List.of(ModelFamily.CNN, ModelFamily.RESIDUAL).contains(m.modelFamily())) {
                 assertTrue(Zoo.has(m.name()), m.name() + " is in the catalog's zoo but not the engine's");
                 assertEquals(m.modelFamily(), Families.of(Zoo.build(m.name())), m.name());
             }
         }
+    }
+
+    @Test
+    void theCatalogsTransformerModelsAreTheVisionZoosShapes() {
+        Set<String> catalog = new LinkedHashSet<>();
+        for (ModelInfo m : C.models()) {
+            if (!List.of(ModelFamily.CNN, ModelFamily.RESIDUAL, ModelFamily.LANGUAGE).contains(m.modelFamily())) {
+                catalog.add(m.name());
+                MultimodalConfig c = VisionZoo.shape(m.name()).orElseThrow(() -> new AssertionError(m.name() + " is not in VisionZoo"));
+                VisionTower t = c instanceof VitConfig v ? v.tower() : c instanceof ClipConfig k ? k.vision() : ((LlavaConfig) c).vision();
+                assertEquals(t.encoder().layers(), m.blocks(), m.name() + ": blocks");
+                assertEquals(List.of(t.imageSize(), t.imageSize(), t.channels()), m.inputShape(), m.name() + ": input");
+                assertEquals(c instanceof VitConfig v ? v.labels() : 0, m.classes(), m.name() + ": classes");
+                assertEquals(c instanceof VitConfig ? ModelFamily.VIT : c instanceof ClipConfig ? ModelFamily.CLIP : ModelFamily.VLM,
+                        m.modelFamily(), m.name());
+            }
+        }
+        assertEquals(VisionZoo.all().keySet(), catalog);
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.tinytitans.language.catalog;
 import static org.tinytitans.language.catalog.ModelFamily.CNN;
 import static org.tinytitans.language.catalog.ModelFamily.LANGUAGE;
 import static org.tinytitans.language.catalog.ModelFamily.RESIDUAL;
+import static org.tinytitans.language.catalog.ModelFamily.VIT;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,7 +27,8 @@ final class Criteria {
             on("weights", Set.of(CNN, RESIDUAL), "magnitude", "random"),
             on("weights", Set.of(LANGUAGE), "magnitude", "random", "wanda", "sparsegpt"),
             on("neurons", Set.of(LANGUAGE), "random", "magnitude", "wanda", "taylor"),
-            on("heads", Set.of(LANGUAGE), "random", "magnitude", "taylor"));
+            on("heads", Set.of(LANGUAGE), "random", "magnitude", "taylor"),
+            on("tokens", Set.of(VIT), "cls-attention", "similarity"));
 
     static final List<GranularityInfo> GRANULARITIES = List.of(
             g("filters", "output filters of convolutions, physically (the next layer loses the matching inputs)",
@@ -38,7 +40,9 @@ final class Criteria {
             g("neurons", "MLP hidden units of transformer layers (rows of up/gate, columns of down)",
                     "Removes hidden units of every transformer MLP, shrinking the up/gate projections' rows and the down projection's columns."),
             g("heads", "attention heads",
-                    "Removes whole attention heads: their rows of the Q, K and V projections and columns of the output projection."));
+                    "Removes whole attention heads: their rows of the Q, K and V projections and columns of the output projection."),
+            g("tokens", "patch tokens of a vision transformer, after a given block (`after K`): `ratio` of them stop going through the later blocks",
+                    "Nothing is removed from the weights: every image runs all tokens through blocks 1..K, then only the CLS token and the kept (or merged) patch tokens through blocks K+1 to the last, so the FLOPs saved per image grow with the number of tokens (attention is quadratic in them). `ratio` is the fraction of patch tokens removed, `after K` the block after which it happens (1 to the model's blocks - 1), `fuse true` (cls-attention only) merges the dropped tokens into one extra token."));
 
     private record Row(String granularity, Set<ModelFamily> families, List<String> criteria) {}
 
@@ -111,6 +115,12 @@ final class Criteria {
             c("wanda", "Wanda (weights x activations)", Cost.FORWARD,
                     "|w| times the L2 norm of the matching input activation over calibration data, compared per output row; no retraining needed.",
                     "Sun et al., A Simple and Effective Pruning Approach for LLMs (Wanda), ICLR 2024"),
+            c("cls-attention", "CLS attention (EViT)", Cost.AT_INFERENCE,
+                    "Per image, at run time: the CLS token's attention to each patch token in block K, averaged over heads; the least attended patches are dropped for the remaining blocks. With `fuse true` they are merged into one token, their average weighted by that attention (EViT's inattentive-token fusion). No training, no calibration: it reads the image being classified.",
+                    "Liang et al., Not All Patches Are What You Need: Expediting Vision Transformers via Token Reorganizations (EViT), ICLR 2022"),
+            c("similarity", "Token similarity (ToMe)", Cost.AT_INFERENCE,
+                    "Per image, at run time: bipartite soft matching after block K: patch tokens alternate into two sets, each token of the first set finds its most similar token of the second (cosine similarity of their attention keys, averaged over heads), and the ratio x patches most similar pairs are merged by averaging. Applied once after block K, not in every block as ToMe does.",
+                    "Bolya et al., Token Merging: Your ViT But Faster (ToMe), ICLR 2023"),
             c("sparsegpt", "SparseGPT", Cost.SECOND_ORDER,
                     "Layer-wise second-order pruning: removes weights with the smallest saliency w^2/[H^-1]_ii and updates the remaining weights to compensate, using calibration data.",
                     "Frantar and Alistarh, SparseGPT, ICML 2023"));

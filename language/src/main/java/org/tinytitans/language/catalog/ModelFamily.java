@@ -3,12 +3,16 @@ package org.tinytitans.language.catalog;
 /**
  * What pruning can reach inside a model, the unit in which the catalog states where a criterion applies: a plain
  * CNN has filters and weights but no removable blocks; a residual vision model also has blocks; a language model
- * has layers, MLP neurons, attention heads and weights. {@link #modality()} is the kind of data it reads.
+ * has layers, MLP neurons, attention heads and weights; a vision transformer also has tokens. {@link #modality()} is
+ * the kind of data it reads.
  */
 public enum ModelFamily {
     CNN("cnn", "vision", "a vision CNN", "vision CNNs"),
     RESIDUAL("residual", "vision", "a vision model with residual blocks", "residual vision models"),
-    LANGUAGE("language", "language", "a language model", "language models");
+    LANGUAGE("language", "language", "a language model", "language models"),
+    VIT("vit", "vision", "a vision transformer (ViT/DeiT classifier)", "vision transformers"),
+    CLIP("clip", "vision", "a CLIP model", "CLIP models"),
+    VLM("vlm", "vision", "a vision-language model (LLaVA-style)", "vision-language models");
 
     private final String key;
     private final String modality;

@@ -25,7 +25,13 @@ final class Zoo {
             new ModelInfo("gpt2-tiny", ModelFamily.LANGUAGE, "text", List.of(128), 0, "A few-layer GPT-2-style decoder (learned positions, GELU MLP) for quick language-model pruning."),
             new ModelInfo("llama-tiny", ModelFamily.LANGUAGE, "text", List.of(128), 0, "A few-layer Llama-style decoder (RMSNorm, rotary positions, SwiGLU MLP with gate/up/down)."),
             new ModelInfo("tiny-lm", ModelFamily.LANGUAGE, "text", List.of(128), 0, "The tutorial's small language model case, trained on a plain-text corpus."),
-            new ModelInfo("hf", ModelFamily.LANGUAGE, "text", List.of(128), 0, "A Hugging Face causal LM folder (config.json + safetensors) given by `weights`."));
+            new ModelInfo("hf", ModelFamily.LANGUAGE, "text", List.of(128), 0, "A Hugging Face causal LM folder (config.json + safetensors) given by `weights`."),
+            // The shapes of engine/vit's VisionZoo (a test checks that the two agree); weights come as Hugging Face folders.
+            new ModelInfo("tiny-vit", ModelFamily.VIT, "mnist", List.of(28, 28, 1), 10, "The shipped tiny ViT (samples/models/tiny-vit): 4 blocks, hidden 64, 4 heads, 4x4 patches (49 + CLS tokens), trained here on the shipped MNIST digits.", 4),
+            new ModelInfo("vit-b16", ModelFamily.VIT, "imagenet", List.of(224, 224, 3), 1000, "ViT-B/16 (google/vit-base-patch16-224, ViTForImageClassification): 12 blocks, hidden 768, 197 tokens. Weights: a Hugging Face folder.", 12),
+            new ModelInfo("deit-s16", ModelFamily.VIT, "imagenet", List.of(224, 224, 3), 1000, "DeiT-S/16 (facebook/deit-small-patch16-224, without distillation token): 12 blocks, hidden 384, 6 heads. Weights: a Hugging Face folder.", 12),
+            new ModelInfo("clip-vit-b32", ModelFamily.CLIP, "imagenet", List.of(224, 224, 3), 0, "CLIP ViT-B/32 (openai/clip-vit-base-patch32): image and text towers of 12 blocks, 50 image tokens. Counts and estimates only so far.", 12),
+            new ModelInfo("llava-1.5-7b", ModelFamily.VLM, "imagenet", List.of(336, 336, 3), 0, "LLaVA-1.5-7B (llava-hf/llava-1.5-7b-hf): CLIP ViT-L/14-336 tower (24 blocks, 576 image tokens), 2-layer projector, Vicuna-7B decoder. Counts and estimates only so far.", 24));
 
     static final List<DatasetInfo> DATASETS = List.of(
             new DatasetInfo("cifar10", "vision", List.of(32, 32, 3), 10, "data/cifar-10-batches-bin", 1000, null, "CIFAR-10 binary batches (labels as stored, 0-9). Preprocessing is the tutorial's: x/255 minus the per-pixel mean image of the train batches present; no resize, crop or std (`preprocess` does not apply)."),

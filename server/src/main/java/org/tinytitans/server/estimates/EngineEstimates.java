@@ -27,17 +27,19 @@ public final class EngineEstimates implements EstimateService {
     /** What an estimate depends on: two runs with the same key (other criteria, seeds, lines) have the same figures. */
     private record Key(String model, Integer classes, List<Step> steps) {}
 
-    private record Step(Granularity granularity, Double ratio, Integer count, String scope, List<String> exclude) {}
+    private record Step(Granularity granularity, Double ratio, Integer count, String scope, List<String> exclude, String criterion,
+                        int after, boolean fuse) {}
 
     @Override
     public Optional<Figures> model(String model) {
-        return graph(model).map(g -> figures(g.counts()));
+        return graph(model).map(g -> figures(g.counts())).or(() -> Estimate.transformer(model).map(EngineEstimates::figures));
     }
 
     @Override
     public Optional<RunFigures> run(ExperimentRun run) {
         Key key = new Key(run.model().name(), run.model().classes(), run.prunes().stream()
-                .map(p -> new Step(p.granularity(), p.ratio(), p.count(), p.scope(), p.exclude())).toList());
+                .map(p -> new Step(p.granularity(), p.ratio(), p.count(), p.scope(), p.exclude(),
+                        p.granularity() == Granularity.TOKENS ? p.criterion() : null, p.after(), p.fuse())).toList());
         Optional<RunFigures> cached = runs.get(key);
         if (cached != null) return cached;
         Optional<RunFigures> result;
