@@ -21,7 +21,6 @@ import org.tinytitans.engine.lm.model.LmConfig;
 import org.tinytitans.engine.lm.model.Owned;
 import org.tinytitans.engine.lm.model.Shapes;
 import org.tinytitans.engine.lm.model.Transformer;
-import org.tinytitans.engine.train.NoGrad;
 import org.tinytitans.engine.weights.Tensor;
 import org.tinytitans.engine.runtime.Devices;
 import org.tinytitans.engine.runtime.TorchRuntime;
@@ -140,14 +139,8 @@ public final class TrainTinyLm {
         }
     }
 
-    /** Linear warm-up over 5% of the steps, then cosine decay to a tenth. */
     static double schedule(Settings s, int step) {
-        int warm = Math.max(1, s.steps() / 20);
-        if (step <= warm) {
-            return s.lr() * step / warm;
-        }
-        double p = (double) (step - warm) / Math.max(1, s.steps() - warm);
-        return s.lr() * (0.1 + 0.9 * 0.5 * (1 + Math.cos(Math.PI * p)));
+        return AdamW.schedule(s.lr(), s.steps(), step);
     }
 
     /** GPT-2-style init: N(0, 0.02), residual outputs scaled by 1/sqrt(2L), norms at 1. */
@@ -175,65 +168,6 @@ public final class TrainTinyLm {
             w.put(name, new Tensor(shape, v));
         }
         return w;
-    }
-
-    /** AdamW (decoupled decay on matrices only) with global-norm gradient clipping. */
-    private static final class AdamW {
-        private final NDManager state;
-        private final Map<String, NDArray> w;
-        private final Map<String, NDArray> m = new LinkedHashMap<>();
-        private final Map<String, NDArray> v = new LinkedHashMap<>();
-        private final double decay;
-        private int t;
-
-        AdamW(NDManager state, Map<String, NDArray> w, double decay) {
-            this.state = state;
-            this.w = w;
-            this.decay = decay;
-            for (Map.Entry<String, NDArray> e : w.entrySet()) {
-                m.put(e.getKey(), state.zeros(e.getValue().getShape()));
-                v.put(e.getKey(), state.zeros(e.getValue().getShape()));
-            }
-        }
-
-        void step(double lr, double clip) {
-            t++;
-            NoGrad.run(() -> {
-                try (NDManager scope = state.newSubManager()) {
-                    double sq = 0;
-                    for (NDArray p : w.values()) {
-                        NDArray g = p.getGradient();
-                        g.attach(scope);
-                        sq += g.square().sum().getFloat();
-                    }
-                    double norm = Math.sqrt(sq);
-                    float scale = (float) (norm > clip ? clip / norm : 1.0);
-                    double b1 = 0.9;
-                    double b2 = 0.95;
-                    double c1 = 1 - Math.pow(b1, t);
-                    double c2 = 1 - Math.pow(b2, t);
-                    for (Map.Entry<String, NDArray> e : w.entrySet()) {
-                        NDArray p = e.getValue();
-                        NDArray g = p.getGradient();
-                        g.attach(scope);
-                        NDArray gs = g.mul(scale);
-                        NDArray mm = m.get(e.getKey());
-                        NDArray vv = v.get(e.getKey());
-                        mm.muli((float) b1).addi(gs.mul((float) (1 - b1)));
-                        vv.muli((float) b2).addi(gs.square().muli((float) (1 - b2)));
-                        if (p.getShape().dimension() > 1) {
-                            p.muli((float) (1 - lr * decay));
-                        }
-                        NDArray mHat = mm.div((float) c1);
-                        mHat.attach(scope);
-                        NDArray vHat = vv.div((float) c2);
-                        vHat.attach(scope);
-                        p.subi(mHat.divi(vHat.sqrt().addi(1e-8f)).muli((float) lr));
-                        g.muli(0);
-                    }
-                }
-            });
-        }
     }
 
     /** The training text, gunzipped when its name ends in .gz (the shipped Old Testament is). */
