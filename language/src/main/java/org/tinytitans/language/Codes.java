@@ -53,6 +53,8 @@ public final class Codes {
     public static final String DUPLICATE_BLOCK = code("duplicate-block", "A block that may appear once (model, dataset, finetune...) given twice.", "model resnet56; |model resnet20");
     public static final String PATTERN_OUTSIDE_WEIGHTS = code("pattern-outside-weights", "`pattern N:M` in a prune block other than `prune weights`.", "prune filters { |pattern 2:4 }");
     public static final String ROUND_TO_OUTSIDE_FILTERS = code("round-to-outside-filters", "`round-to` in a prune block other than `prune filters`.", "prune layers { |round-to 8 }");
+    public static final String AFTER_OUTSIDE_TOKENS = code("after-outside-tokens", "`after` in a prune block other than `prune tokens`.", "prune filters { |after 2 }");
+    public static final String TOKENS_WITHOUT_AFTER = code("tokens-without-after", "`prune tokens` without `after K`.", "|prune tokens { ratio 50% }");
     public static final String COUNT_OUTSIDE_LAYERS = code("count-outside-layers", "`count` in a prune block other than `prune layers`.", "prune filters { |count 2 }");
     public static final String RATIO_AND_COUNT = code("ratio-and-count", "Both `ratio` and `count` in one prune block.", "prune layers { ratio 20%; |count 2 }");
     public static final String MISSING_CRITERION = code("missing-criterion", "A prune block without `criterion` (the default is used).", "model resnet56; |prune filters { ratio 50% }");

@@ -315,6 +315,14 @@ final class SemanticChecker {
             report.error(props.get("count").keyword().range(), Codes.COUNT_OUTSIDE_LAYERS,
                     "'count' applies only to 'prune layers'; use 'ratio' for " + where);
         }
+        if (gran != null && props.containsKey("after") && !gran.name().equals("tokens")) {
+            report.error(props.get("after").keyword().range(), Codes.AFTER_OUTSIDE_TOKENS,
+                    "'after' applies only to 'prune tokens', not " + where);
+        }
+        if (gran != null && gran.name().equals("tokens") && !props.containsKey("after")) {
+            report.error(s.headRange(), Codes.TOKENS_WITHOUT_AFTER,
+                    "prune tokens needs 'after K': the decoder layer after which the visual tokens are dropped");
+        }
         if (gran != null && props.containsKey("round-to") && !gran.name().equals("filters")) {
             report.error(props.get("round-to").keyword().range(), Codes.ROUND_TO_OUTSIDE_FILTERS,
                     "'round-to' applies only to 'prune filters', not " + where);

@@ -147,7 +147,9 @@ public final class SpecJob {
             }
             Device device = checkTarget(run, runtimeFailure);
             JobContext ctx = new JobContext(run, spec.getParent(), dir, events, progress, green);
-            ExperimentOutcome outcome = Devices.on(device, () -> isLanguageModel(run)
+            ExperimentOutcome outcome = Devices.on(device, () -> isVisionLanguageModel(run)
+                    ? new VlmExperiment(ctx).execute()
+                    : isLanguageModel(run)
                     ? new LanguageExperiment(ctx).execute()
                     : new VisionExperiment(ctx).execute());
             outcome.result().entrySet().forEach(e -> r.add(e.getKey(), e.getValue()));
@@ -217,6 +219,11 @@ public final class SpecJob {
         } catch (IOException | RuntimeException e) {
             return null; // unreadable: run the point again
         }
+    }
+
+    static boolean isVisionLanguageModel(ExperimentRun run) {
+        return Catalog.get().model(run.model().name()).map(m -> m.modelFamily() == org.tinytitans.language.catalog.ModelFamily.VLM)
+                .orElse(false);
     }
 
     static boolean isLanguageModel(ExperimentRun run) {

@@ -2,6 +2,7 @@ package org.tinytitans.engine.methods;
 
 import static org.tinytitans.language.catalog.ModelFamily.CNN;
 import static org.tinytitans.language.catalog.ModelFamily.LANGUAGE;
+import static org.tinytitans.language.catalog.ModelFamily.VLM;
 import static org.tinytitans.language.catalog.ModelFamily.RESIDUAL;
 
 import java.util.ArrayList;
@@ -65,6 +66,16 @@ public final class Methods {
         lm(out, "heads", "random", LmCriterion.RANDOM);
         lm(out, "heads", "magnitude", LmCriterion.MAGNITUDE);
         lm(out, "heads", "taylor", LmCriterion.TAYLOR);
+        // Vision-language models: the decoder through the same pruners (weights-only criteria), and visual tokens.
+        lm(out, VLM, "layers", "l1", LmCriterion.MAGNITUDE);
+        lm(out, VLM, "layers", "random", LmCriterion.RANDOM);
+        lm(out, VLM, "weights", "magnitude", LmCriterion.MAGNITUDE);
+        lm(out, VLM, "weights", "random", LmCriterion.RANDOM);
+        lm(out, VLM, "neurons", "random", LmCriterion.RANDOM);
+        lm(out, VLM, "neurons", "magnitude", LmCriterion.MAGNITUDE);
+        lm(out, VLM, "heads", "random", LmCriterion.RANDOM);
+        lm(out, VLM, "heads", "magnitude", LmCriterion.MAGNITUDE);
+        out.add(new VisualTokens(new MethodInfo("tokens", VLM, "attention-received")));
         return List.copyOf(out);
     }
 
@@ -74,7 +85,11 @@ public final class Methods {
     }
 
     private static void lm(List<PruningMethod> out, String granularity, String criterion, LmCriterion how) {
-        out.add(new LanguagePruning(new MethodInfo(granularity, LANGUAGE, criterion), how));
+        lm(out, LANGUAGE, granularity, criterion, how);
+    }
+
+    private static void lm(List<PruningMethod> out, ModelFamily family, String granularity, String criterion, LmCriterion how) {
+        out.add(new LanguagePruning(new MethodInfo(granularity, family, criterion), how));
     }
 
     /** Every method, vision first. */

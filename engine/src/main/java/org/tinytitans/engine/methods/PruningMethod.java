@@ -7,10 +7,11 @@ import org.tinytitans.language.catalog.MethodInfo;
 /**
  * One way the engine prunes: a criterion at a granularity on a model family, bound to the code that runs it.
  * Vision filters and layers are scored by a {@link org.tinytitans.engine.criteria.Criterion}, vision weights by a
- * weight rule, and every language-model granularity by an {@link org.tinytitans.engine.lm.prune.LmCriterion}; the
- * experiments dispatch on these three shapes only.
+ * weight rule, every language-model granularity (a vision-language model's decoder included) by an
+ * {@link org.tinytitans.engine.lm.prune.LmCriterion}, and a vision-language model's visual tokens at run time
+ * ({@link VisualTokens}); the experiments dispatch on these four shapes only.
  */
-public sealed interface PruningMethod permits VisionScoring, VisionWeights, LanguagePruning {
+public sealed interface PruningMethod permits VisionScoring, VisionWeights, LanguagePruning, VisualTokens {
 
     /** The catalog's key: granularity, family and criterion name. */
     MethodInfo info();

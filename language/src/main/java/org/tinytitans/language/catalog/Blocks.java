@@ -76,6 +76,7 @@ final class Blocks {
             integer("seed", 0, null, "0", true, "Seed for `random` and for sampling; sweeping it repeats a run with other seeds."),
             integer("samples", 1, null, null, false, "Samples data-driven criteria draw (images class-stratified from the train split; token windows of text); overrides the dataset's. Default: the dataset's `samples`, except "
                     + byDataset(DatasetInfo::pruneSamples) + "."),
+            integer("after", 1, null, null, true, "For `prune tokens`: the decoder layer K (1-based) after which the visual tokens are dropped; every token goes through layers 1..K."),
             integer("min-filters", 1, null, "1", false, "Every pruned layer keeps at least this many filters/units/heads."),
             integer("round-to", 1, 1024.0, "1", false, "For `prune filters`: every pruned layer keeps a multiple of N filters, rounded up from the plan (the lowest-scored filters stay removed). CPU kernels work in whole vector lanes (8 fp32 with AVX2, 16 with AVX-512), so 29 channels cost about what 32 do; rounding trades a little of the FLOPs reduction for a speed-up closer to it. Estimates show the rounded figures. 1 (the default) is off."));
 

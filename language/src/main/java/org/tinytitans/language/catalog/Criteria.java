@@ -3,6 +3,7 @@ package org.tinytitans.language.catalog;
 import static org.tinytitans.language.catalog.ModelFamily.CNN;
 import static org.tinytitans.language.catalog.ModelFamily.LANGUAGE;
 import static org.tinytitans.language.catalog.ModelFamily.RESIDUAL;
+import static org.tinytitans.language.catalog.ModelFamily.VLM;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,7 +27,13 @@ final class Criteria {
             on("weights", Set.of(CNN, RESIDUAL), "magnitude", "random"),
             on("weights", Set.of(LANGUAGE), "magnitude", "random", "wanda", "sparsegpt"),
             on("neurons", Set.of(LANGUAGE), "random", "magnitude", "wanda", "taylor"),
-            on("heads", Set.of(LANGUAGE), "random", "magnitude", "taylor"));
+            on("heads", Set.of(LANGUAGE), "random", "magnitude", "taylor"),
+            // a vision-language model's decoder is pruned by the language model's pruners (weights-only criteria)
+            on("layers", Set.of(VLM), "l1", "random"),
+            on("weights", Set.of(VLM), "magnitude", "random"),
+            on("neurons", Set.of(VLM), "random", "magnitude"),
+            on("heads", Set.of(VLM), "random", "magnitude"),
+            on("tokens", Set.of(VLM), "attention-received"));
 
     static final List<GranularityInfo> GRANULARITIES = List.of(
             g("filters", "output filters of convolutions, physically (the next layer loses the matching inputs)",
@@ -38,7 +45,9 @@ final class Criteria {
             g("neurons", "MLP hidden units of transformer layers (rows of up/gate, columns of down)",
                     "Removes hidden units of every transformer MLP, shrinking the up/gate projections' rows and the down projection's columns."),
             g("heads", "attention heads",
-                    "Removes whole attention heads: their rows of the Q, K and V projections and columns of the output projection."));
+                    "Removes whole attention heads: their rows of the Q, K and V projections and columns of the output projection."),
+            g("tokens", "visual tokens of the image, for the layers after `after K`",
+                    "Nothing is removed from the weights: while answering, the image tokens that score lowest after decoder layer `after K` (1-based) are dropped from the sequence for the remaining layers, `ratio` being the fraction of the image's tokens removed. FLOPs per question fall with the number of tokens dropped."));
 
     private record Row(String granularity, Set<ModelFamily> families, List<String> criteria) {}
 
@@ -113,5 +122,8 @@ final class Criteria {
                     "Sun et al., A Simple and Effective Pruning Approach for LLMs (Wanda), ICLR 2024"),
             c("sparsegpt", "SparseGPT", Cost.SECOND_ORDER,
                     "Layer-wise second-order pruning: removes weights with the smallest saliency w^2/[H^-1]_ii and updates the remaining weights to compensate, using calibration data.",
-                    "Frantar and Alistarh, SparseGPT, ICML 2023"));
+                    "Frantar and Alistarh, SparseGPT, ICML 2023"),
+            c("attention-received", "Attention received (FastV)", Cost.NO_DATA,
+                    "The attention each image token receives in decoder layer `after K` from the prompt's text after the image, averaged over heads; the image tokens that receive the least are dropped for the remaining layers and the rest keep their positions. Computed on each question as it is answered: no calibration data.",
+                    "Chen et al., An Image is Worth 1/2 Tokens After Layer 2 (FastV), ECCV 2024"));
 }

@@ -8,7 +8,8 @@ package org.tinytitans.language.catalog;
 public enum ModelFamily {
     CNN("cnn", "vision", "a vision CNN", "vision CNNs"),
     RESIDUAL("residual", "vision", "a vision model with residual blocks", "residual vision models"),
-    LANGUAGE("language", "language", "a language model", "language models");
+    LANGUAGE("language", "language", "a language model", "language models"),
+    VLM("vlm", "multimodal", "a vision-language model", "vision-language models");
 
     private final String key;
     private final String modality;

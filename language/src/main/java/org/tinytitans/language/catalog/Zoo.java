@@ -25,14 +25,16 @@ final class Zoo {
             new ModelInfo("gpt2-tiny", ModelFamily.LANGUAGE, "text", List.of(128), 0, "A few-layer GPT-2-style decoder (learned positions, GELU MLP) for quick language-model pruning."),
             new ModelInfo("llama-tiny", ModelFamily.LANGUAGE, "text", List.of(128), 0, "A few-layer Llama-style decoder (RMSNorm, rotary positions, SwiGLU MLP with gate/up/down)."),
             new ModelInfo("tiny-lm", ModelFamily.LANGUAGE, "text", List.of(128), 0, "The tutorial's small language model case, trained on a plain-text corpus."),
-            new ModelInfo("hf", ModelFamily.LANGUAGE, "text", List.of(128), 0, "A Hugging Face causal LM folder (config.json + safetensors) given by `weights`."));
+            new ModelInfo("hf", ModelFamily.LANGUAGE, "text", List.of(128), 0, "A Hugging Face causal LM folder (config.json + safetensors) given by `weights`."),
+            new ModelInfo("tiny-vlm", ModelFamily.VLM, "visual-qa", List.of(28, 28, 1), 0, "The project's LLaVA-style model (a Hugging Face LlavaForConditionalGeneration folder given by `weights`): a CLIP-style vision tower on 28x28 digits (49 image tokens), a projector and the tiny-lm decoder, trained on multiple-choice questions about the shipped MNIST digits."));
 
     static final List<DatasetInfo> DATASETS = List.of(
             new DatasetInfo("cifar10", "vision", List.of(32, 32, 3), 10, "data/cifar-10-batches-bin", 1000, null, "CIFAR-10 binary batches (labels as stored, 0-9). Preprocessing is the tutorial's: x/255 minus the per-pixel mean image of the train batches present; no resize, crop or std (`preprocess` does not apply)."),
             new DatasetInfo("mnist", "vision", List.of(28, 28, 1), 10, "data/mnist", 1000, null, "MNIST idx files (train/t10k images and labels, optionally gzipped; labels as stored). Preprocessing: x/255 in [0,1], no mean or std (`preprocess` does not apply)."),
             new DatasetInfo("imagenet", "vision", List.of(224, 224, 3), 1000, "data/imagenet", 1000, null, "An image folder with one sub-folder per class (ImageNet layout; `val`/`test` and `train` sub-folders are used when present). Class indices and preprocessing: see the dataset properties `classes` and `preprocess` (default: torchvision's standard evaluation transform)."),
             new DatasetInfo("synthetic", "any", List.of(), 0, "", null, null, "Random inputs of the model's shape: for FLOPs, latency and energy without real data (accuracy is meaningless)."),
-            new DatasetInfo("text", "language", List.of(128), 0, "data/text.txt", 512, 32, "A plain-text corpus for language models, split into sequences of `seq-len` tokens."));
+            new DatasetInfo("text", "language", List.of(128), 0, "data/text.txt", 512, 32, "A plain-text corpus for language models, split into sequences of `seq-len` tokens."),
+            new DatasetInfo("visual-qa", "multimodal", List.of(28, 28, 1), 0, "data/digit-vqa.jsonl", 200, null, "ScienceQA-style multiple-choice questions about images for vision-language models: JSON Lines of `image` (a PNG/JPEG path, or an IDX file with `#N`, relative to the file), `question`, `choices` and `answer` (the right choice's index). Each choice is scored by its log-likelihood after the image and the question; `samples` is how many questions are asked (the first ones)."));
 
     private static MetricInfo m(String name, UnitKind kind, String unit, boolean lower, boolean relative, String doc) {
         return new MetricInfo(name, kind, unit, lower, relative, doc);

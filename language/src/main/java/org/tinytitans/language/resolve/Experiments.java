@@ -143,7 +143,7 @@ public final class Experiments {
         return new PruneSpec(granularity, criterion, ratio, count, v.integerOrDefault("steps"),
                 v.textOrDefault("scope"), pattern, exclude, v.integer("seed").map(Integer::longValue).orElse(experimentSeed),
                 v.integer("samples").or(() -> pruneSamples(dataset)).orElse(null), v.integerOrDefault("min-filters"),
-                v.integerOrDefault("round-to"), p.range(),
+                v.integerOrDefault("round-to"), v.integer("after").orElse(null), p.range(),
                 criterionValue.map(Value::range).orElse(p.headRange()));
     }
 

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /** What a `prune` block removes, as the engine receives it; the catalog's granularity entries use the same keywords. */
 public enum Granularity {
-    FILTERS, LAYERS, WEIGHTS, NEURONS, HEADS;
+    FILTERS, LAYERS, WEIGHTS, NEURONS, HEADS, TOKENS;
 
     /** The keyword as written in a spec: "filters". */
     public String keyword() {

@@ -12,8 +12,9 @@ import org.tinytitans.language.ast.Range;
  * @param pattern   N:M sparsity, or null
  * @param samples   samples data-driven criteria draw (images, or token windows for text), or null without a dataset
  * @param roundTo   prune filters: every pruned layer keeps a multiple of this many filters (1 = off)
+ * @param after     prune tokens: the decoder layer (1-based) after which tokens are dropped, or null
  * @param range     range of the whole block; criterionRange of the criterion value (for errors)
  */
 public record PruneSpec(Granularity granularity, String criterion, Double ratio, Integer count, int steps, String scope,
                         Pattern pattern, List<String> exclude, long seed, Integer samples, int minFilters,
-                        int roundTo, Range range, Range criterionRange) {}
+                        int roundTo, Integer after, Range range, Range criterionRange) {}

@@ -36,7 +36,7 @@ final class ResolvedRuns {
             List<PruneSpec> prunes = new ArrayList<>(run.prunes());
             PruneSpec p = prunes.get(block);
             prunes.set(block, new PruneSpec(p.granularity(), p.criterion(), ratio, null, p.steps(), p.scope(), null, p.exclude(),
-                    p.seed(), p.samples(), p.minFilters(), p.roundTo(), p.range(), p.criterionRange()));
+                    p.seed(), p.samples(), p.minFilters(), p.roundTo(), p.after(), p.range(), p.criterionRange()));
             ExperimentRun r = run;
             return new At(new ExperimentRun(r.name(), r.variant(), r.model(), r.dataset(), List.copyOf(prunes), r.finetune(),
                     r.measures(), r.latency(), r.energy(), r.target(), r.expects(), r.range(), r.seed(), r.description(),

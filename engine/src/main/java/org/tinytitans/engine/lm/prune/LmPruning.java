@@ -49,7 +49,7 @@ public final class LmPruning {
             case HEADS -> HeadPruner.prune(model, crit, checkRatio(ratio), calibration, seed);
             case WEIGHTS -> pattern == null ? WeightSparsifier.prune(model, crit, ratio, 0, 0, calibration, seed)
                     : WeightSparsifier.prune(model, crit, ratio, pattern.keep(), pattern.group(), calibration, seed);
-            case FILTERS -> throw new IllegalArgumentException("granularity '" + granularity
+            case FILTERS, TOKENS -> throw new IllegalArgumentException("granularity '" + granularity
                     + "' does not apply to a language model; use layers, neurons, heads or weights");
         };
     }
