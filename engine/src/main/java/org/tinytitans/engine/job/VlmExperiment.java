@@ -15,7 +15,7 @@ import org.tinytitans.engine.methods.LanguagePruning;
 import org.tinytitans.engine.methods.Methods;
 import org.tinytitans.engine.methods.PruningMethod;
 import org.tinytitans.engine.methods.VisualTokens;
-import org.tinytitans.engine.metrics.PhaseEnergy;
+import org.tinytitans.engine.latency.LoadAverage;
 import org.tinytitans.engine.vit.LlavaCheckpoint;
 import org.tinytitans.engine.vit.LlavaModel;
 import org.tinytitans.engine.vit.MultimodalModel;
@@ -83,22 +83,33 @@ final class VlmExperiment {
                 }
             }
             List<VqaEvaluation.Result> r;
-            PhaseEnergy evalEnergy;
-            var phase = ctx.green().meter().phase("evaluate");
-            ctx.phase("evaluate", "asking " + items.questions().size() + " questions of the dense and the pruned model, interleaved");
-            try {
-                r = VqaEvaluation.run(List.of(new VqaEvaluation.Setup(dense, null), new VqaEvaluation.Setup(current, drop)), items, ctx.progress());
-            } catch (IllegalArgumentException e) {
-                throw new JobFailure(e.getMessage(), run.range(), e);
+            int before = ai.djl.pytorch.jni.JniUtils.getNumThreads();
+            int threads = threads(before);
+            if (threads != before) {
+                ai.djl.pytorch.jni.JniUtils.setNumThreads(threads);
             }
-            evalEnergy = phase.stop();
-            measure(dense, r.get(0), baseline, wanted);
-            measure(current, r.get(1), pruned, wanted);
-            if (Wanted.timing(wanted)) {
-                try (var p = ctx.green().meter().phase("latency")) {
-                    generation(dense, current, items, baseline, pruned);
+            try {
+                try (var p = ctx.green().meter().phase("evaluate")) {
+                    ctx.phase("evaluate", "asking " + items.questions().size() + " questions of the dense and the pruned model, interleaved");
+                    r = VqaEvaluation.run(List.of(new VqaEvaluation.Setup(dense, null), new VqaEvaluation.Setup(current, drop)), items,
+                            ctx.progress());
+                } catch (IllegalArgumentException e) {
+                    throw new JobFailure(e.getMessage(), run.range(), e);
+                }
+                measure(dense, r.get(0), baseline, wanted);
+                measure(current, r.get(1), pruned, wanted);
+                if (Wanted.timing(wanted)) {
+                    try (var p = ctx.green().meter().phase("latency")) {
+                        generation(dense, current, items, baseline, pruned);
+                    }
+                }
+            } finally {
+                if (threads != before) {
+                    ai.djl.pytorch.jni.JniUtils.setNumThreads(before);
                 }
             }
+            baseline.json.addProperty("threads", threads);
+            pruned.json.addProperty("threads", threads);
             Path modelDir = ctx.experimentDir().resolve("model");
             LlavaCheckpoint.save(current, ctx.experimentDir().resolve(".model.tmp"), "F32");
             deleteTree(modelDir);
@@ -114,7 +125,7 @@ final class VlmExperiment {
                 notes.add("visual tokens are dropped while answering, so the saved model is the decoder-pruned one; apply `after "
                         + drop.afterLayer() + "` and ratio " + pct(drop.ratio()) + " when running it");
             }
-            Energy.account(ctx, baseline, pruned, null, evalEnergy, result, notes);
+            Energy.account(ctx, baseline, pruned, null, null, result, notes);
             result.addProperty("model_file", ctx.experimentDir().getFileName() + "/model");
             result.add("process", MeasuredMemory.json(ctx.green().memory().read()));
             return ExperimentOutcome.of(run, baseline, pruned, result, notes, ctx.events());
@@ -124,6 +135,25 @@ final class VlmExperiment {
             }
             dense.close();
         }
+    }
+
+    /**
+     * PyTorch intra-op threads for the questions: `latency { threads N }`, else one when the machine is busy (load
+     * average at least the CPU count): these small matrices leave a second thread waiting on a descheduled one.
+     */
+    private int threads(int current) {
+        int asked = run.latency().threads();
+        if (asked > 0) {
+            return asked;
+        }
+        double load = LoadAverage.now();
+        int cpus = Runtime.getRuntime().availableProcessors();
+        if (load >= cpus && current != 1) {
+            notes.add(String.format(Locale.ROOT, "questions asked with 1 intra-op thread instead of %d: the machine was busy (load average "
+                    + "%.1f on %d CPUs); set `latency { threads N }` to fix the count", current, load, cpus));
+            return 1;
+        }
+        return current;
     }
 
     private LlavaModel load() {
@@ -208,7 +238,7 @@ final class VlmExperiment {
             JsonObject l = new JsonObject();
             l.addProperty("p50", r.secondsMedian() * 1000);
             l.addProperty("min", r.secondsMin() * 1000);
-            l.addProperty("unit", "ms per question (every option scored; dense and pruned interleaved)");
+            l.addProperty("unit", "ms per question");
             l.addProperty("runtime", "engine");
             m.json.add("latency_ms", l);
             emit(m.which, "latency", r.secondsMedian() * 1000, "ms");
@@ -230,6 +260,8 @@ final class VlmExperiment {
             d[i] = VlmGeneration.greedy(dense, prompt, image, GENERATED_TOKENS).tokensPerSecond();
             q[i] = VlmGeneration.greedy(pruned, prompt, image, GENERATED_TOKENS).tokensPerSecond();
         }
+        notes.add("latency is the median wall time per question, every option scored, dense and pruned interleaved; throughput is "
+                + "greedy generation with the KV cache after the first question's image and prompt (tokens are not dropped while generating)");
         for (Object[] side : new Object[][] {{b, d}, {p, q}}) {
             Measured m = (Measured) side[0];
             double[] v = ((double[]) side[1]).clone();
@@ -237,7 +269,7 @@ final class VlmExperiment {
             double tps = v[v.length / 2];
             m.put("throughput", tps);
             m.json.addProperty("throughput", tps);
-            m.json.addProperty("throughput_unit", "generated tokens/s (KV cache, greedy, after the image; visual tokens not dropped)");
+            m.json.addProperty("throughput_unit", "tokens/s");
         }
     }
 
