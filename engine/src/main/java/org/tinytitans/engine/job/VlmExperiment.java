@@ -223,6 +223,7 @@ final class VlmExperiment {
         m.put("memory", model.paramCount() * 4.0);
         m.put("sparsity", 1.0 - (double) model.decoder().nonZeroParams() / model.decoder().paramCount());
         m.json.addProperty("params", model.paramCount());
+        m.json.addProperty("nonzero_params", model.paramCount() - model.decoder().paramCount() + model.decoder().nonZeroParams());
         m.json.addProperty("flops", r.macs());
         m.json.addProperty("flops_unit", "MACs per question (vision tower, projector, decoder over every option)");
         m.json.addProperty("memory_mb", model.paramCount() * 4.0 / 1024 / 1024);

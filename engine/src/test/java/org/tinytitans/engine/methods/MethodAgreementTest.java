@@ -62,6 +62,8 @@ class MethodAgreementTest {
         Files.writeString(text, kjv.substring(0, 20_000), StandardCharsets.UTF_8);
         MODELS.put(ModelFamily.LANGUAGE, "model tiny-lm { weights \"" + SAMPLES.resolve("models/tiny-lm") + "\" }\n"
                 + "  dataset text { path \"" + text + "\"; seq-len 32; samples 2 }");
+        MODELS.put(ModelFamily.VLM, "model tiny-vlm { weights \"" + SAMPLES.resolve("models/tiny-vlm") + "\" }\n"
+                + "  dataset visual-qa { path \"" + SAMPLES.resolve("data/digit-vqa.jsonl") + "\"; samples 2 }");
     }
 
     /**
@@ -114,7 +116,7 @@ class MethodAgreementTest {
 
     /** The smallest run: one layer or half of the rest, 1 image per class or 2 calibration windows, no fine-tuning. */
     private static String spec(String model, ModelFamily family, String granularity, String criterion) {
-        String amount = granularity.equals("layers") ? "count 1" : "ratio 50%";
+        String amount = granularity.equals("layers") ? "count 1" : granularity.equals("tokens") ? "ratio 50%; after 1" : "ratio 50%";
         String samples = C.criterion(criterion).orElseThrow().needsData() ? "; samples " + (family == ModelFamily.LANGUAGE ? 2 : 10) : "";
         return "experiment e {\n  " + model + "\n  prune " + granularity + " { criterion " + criterion + "; " + amount + samples
                 + " }\n  measure params\n}\n";
@@ -149,8 +151,10 @@ class MethodAgreementTest {
                 Progress.NONE).run();
         assertEquals(ExitCodes.OK, r.exitCode(), where + " failed:\n" + events.toString(StandardCharsets.UTF_8));
         JsonObject x = r.result().getAsJsonArray("experiments").get(0).getAsJsonObject();
-        long before = x.getAsJsonObject("baseline").get("nonzero_params").getAsLong();
-        long after = x.getAsJsonObject("pruned").get("nonzero_params").getAsLong();
+        // visual tokens are dropped while answering: the weights stay, the tokens the decoder carries on fall
+        String figure = granularity.equals("tokens") ? "visual_tokens_kept" : "nonzero_params";
+        long before = x.getAsJsonObject("baseline").get(figure).getAsLong();
+        long after = x.getAsJsonObject("pruned").get(figure).getAsLong();
         assertTrue(after < before, where + " pruned nothing: " + before + " -> " + after);
     }
 }

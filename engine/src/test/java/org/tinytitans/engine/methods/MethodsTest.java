@@ -52,8 +52,12 @@ class MethodsTest {
                 assertEquals(i.criterion(), s.criterion().name(), i.toString());
             } else if (m instanceof VisionWeights) {
                 assertTrue(i.family() != ModelFamily.LANGUAGE && i.granularity().equals("weights"), i.toString());
+            } else if (m instanceof VisualTokens) {
+                assertTrue(i.family() == ModelFamily.VLM && i.granularity().equals("tokens"), i.toString());
             } else {
-                assertEquals(ModelFamily.LANGUAGE, i.family(), i.toString());
+                // the language pruners serve language models and a vision-language model's decoder
+                assertTrue(List.of(ModelFamily.LANGUAGE, ModelFamily.VLM).contains(i.family()), i.toString());
+                assertNotEquals("tokens", i.granularity(), i.toString());
             }
         }
     }
@@ -61,7 +65,7 @@ class MethodsTest {
     @Test
     void aVisionZooModelsFamilyIsWhatItsGraphShows() {
         for (ModelInfo m : C.models()) {
-            if (!m.isLanguage()) {
+            if (!m.isLanguage() && m.modelFamily() != ModelFamily.VLM) { // a VLM is a folder, with no graph in the zoo
                 assertTrue(Zoo.has(m.name()), m.name() + " is in the catalog's zoo but not the engine's");
                 assertEquals(m.modelFamily(), Families.of(Zoo.build(m.name())), m.name());
             }
@@ -75,7 +79,10 @@ class MethodsTest {
         assertEquals("criterion wanda needs a language model; for resnet20's weights: magnitude, random", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> Methods.require("layers", ModelFamily.CNN, "l1", "mnist-cnn"));
-        assertEquals("prune layers needs a vision model with residual blocks or a language model, but 'mnist-cnn' is a vision CNN",
-                e.getMessage());
+        assertEquals("prune layers needs a vision model with residual blocks or a language model or a vision-language model, "
+                + "but 'mnist-cnn' is a vision CNN", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Methods.require("neurons", ModelFamily.VLM, "wanda", "tiny-vlm"));
+        assertEquals("criterion wanda needs a language model; for tiny-vlm's neurons: random, magnitude", e.getMessage());
     }
 }
