@@ -14,6 +14,9 @@ final class StarterSpec {
     private StarterSpec() {}
 
     static String forModel(ModelInfo m) {
+        if (m.modelFamily() == org.tinytitans.language.catalog.ModelFamily.VLM) {
+            return forVisionLanguageModel(m);
+        }
         Catalog c = Catalog.get();
         DatasetInfo data = c.dataset(m.defaultDataset()).orElseThrow();
         boolean lm = m.isLanguage();
@@ -73,6 +76,32 @@ final class StarterSpec {
         }
         s.append("}\n");
         return s.toString();
+    }
+
+    /** A vision-language model: its visual tokens dropped after decoder layer 2, measured on its questions. */
+    private static String forVisionLanguageModel(ModelInfo m) {
+        DatasetInfo data = Catalog.get().dataset(m.defaultDataset()).orElseThrow();
+        String name = m.name().replaceAll("[^A-Za-z0-9_-]", "_") + "_tokens";
+        return "# Starter spec for " + m.name() + ": " + m.doc() + "\n"
+                + "# Check it:  titans-cli check FILE      (errors as FILE:LINE:COL)\n"
+                + "# Run it:    titans-cli run FILE        (results in .titans/STEM/, then titans-cli report FILE)\n\n"
+                + "experiment " + name + " {\n"
+                + "  model " + m.name() + " {\n"
+                + "    weights \"models/" + m.name() + "\"   # a Hugging Face LlavaForConditionalGeneration folder\n"
+                + "  }\n"
+                + "  dataset " + data.name() + " {\n"
+                + "    path \"" + data.defaultPath() + "\"   # " + firstSentence(data.doc()) + "\n"
+                + "  }\n"
+                + "  prune tokens {\n"
+                + "    criterion attention-received   # FastV: the image tokens that receive the least attention go\n"
+                + "    ratio 50%   # the fraction of the image's tokens removed\n"
+                + "    after 2     # decoder layer after which they are dropped\n"
+                + "  }\n"
+                + "  measure flops, params, latency, accuracy, energy, carbon\n"
+                + "  target cpu   # or: gpu, ssh \"user@host\", slurm \"partition\"\n"
+                + "  expect flops <= 90%               # MACs per question, relative to the unpruned model\n"
+                + "  expect accuracy drop <= 5%        # at most 5 percentage points lost\n"
+                + "}\n";
     }
 
     private static String firstSentence(String doc) {

@@ -339,7 +339,7 @@ final class SemanticChecker {
         autoAndLayers(s, gran, props, where);
         if (gran != null && !props.containsKey("criterion")) {
             report.info(s.headRange(), Codes.MISSING_CRITERION, where + " has no criterion; "
-                    + C.defaultCriterion(gran.name()).orElse("random") + " is used");
+                    + C.defaultCriterion(gran.name(), ctx.model() == null ? null : ctx.model().modelFamily()).orElse("random") + " is used");
         }
         if (gran != null && !props.containsKey("ratio") && !props.containsKey("count") && !props.containsKey("pattern")) {
             report.info(s.headRange(), Codes.MISSING_AMOUNT, where + " has no ratio; "

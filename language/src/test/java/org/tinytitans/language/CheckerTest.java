@@ -49,7 +49,20 @@ class CheckerTest {
     @Test
     void granularityTheModelsFamilyLacks() {
         Diagnostic d = assertOnly("experiment e { model mnist-cnn; dataset mnist\n prune |layers { criterion l1; count 1 } }", "criterion-family");
-        assertEquals("prune layers needs a vision model with residual blocks or a language model, but 'mnist-cnn' is a vision CNN", d.message());
+        assertEquals("prune layers needs a vision model with residual blocks or a language model or a vision-language model (LLaVA-style), but 'mnist-cnn' is a vision CNN", d.message());
+    }
+
+    @Test
+    void visualTokensOfAVisionLanguageModel() {
+        String vlm = "experiment e { model tiny-vlm { weights \"m\" }; dataset visual-qa { path \"q.jsonl\" }\n";
+        assertNoErrors(vlm + "prune tokens { criterion attention-received; ratio 50%; after 2 }\n prune heads { criterion magnitude; ratio 50% } }");
+        assertOnly(vlm + "prune heads { criterion magnitude; ratio 50%; |after 2 } }", "tokens-only");
+        Diagnostic d = assertOnly(vlm + "prune tokens { criterion |magnitude; ratio 50%; after 2 } }", "criterion-granularity");
+        assertEquals(true, d.message().contains("attention-received"), d.message());
+        d = assertOnly(experiment("prune |tokens { criterion attention-received; ratio 50%; after 2 }"), "criterion-family");
+        assertEquals("prune tokens needs a vision transformer (ViT/DeiT classifier) or a vision-language model (LLaVA-style), but 'resnet56' is a vision model with residual blocks", d.message());
+        d = assertOnly("experiment e { model tiny-vlm { weights \"m\" }; dataset |text { path \"t.txt\" }\n prune heads { criterion random; ratio 50% } }", "model-dataset-mismatch");
+        assertEquals("dataset 'text' is language data but model 'tiny-vlm' is a multimodal model", d.message());
     }
 
     @Test

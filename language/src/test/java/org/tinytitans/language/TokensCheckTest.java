@@ -20,7 +20,7 @@ class TokensCheckTest {
     void tokensOnACnnAreFlaggedAtTheGranularity() {
         Diagnostic d = assertOnly("experiment e { model resnet20; dataset cifar10\n prune |tokens { criterion cls-attention; ratio 50% } }",
                 "criterion-family");
-        assertEquals("prune tokens needs a vision transformer (ViT/DeiT classifier), but 'resnet20' is a vision model with residual blocks",
+        assertEquals("prune tokens needs a vision transformer (ViT/DeiT classifier) or a vision-language model (LLaVA-style), but 'resnet20' is a vision model with residual blocks",
                 d.message());
     }
 

@@ -17,7 +17,8 @@ import org.tinytitans.cli.layout.ImportScan.Ref;
  * <li>no package cycles inside a module;</li>
  * <li>the engine's language-model code ({@code engine.lm}) and its vision code stay apart: lm uses of the rest of
  *     the engine only runtime, weights, metrics and the two training helpers NoGrad and Progress; only the job
- *     runner ({@code engine.job}) uses lm; inside lm, model (config, checkpoints, tokenizers, the forward pass)
+ *     runner ({@code engine.job}), the method registry, the LLaVA model ({@code engine.vit}) and the VLM's
+ *     evaluation and training ({@code engine.vlm}) use lm; inside lm, model (config, checkpoints, tokenizers, the forward pass)
  *     uses no other part; prune, eval and lora use only model; train (the sample model's trainer) uses model and
  *     eval.</li>
  * </ul>
@@ -56,8 +57,10 @@ class ImportRulesTest {
         out.addAll(ImportRules.onlyThrough(refs, LM, T + "engine", List.of(T + "engine.runtime", T + "engine.weights",
                 T + "engine.metrics", T + "engine.train.NoGrad", T + "engine.train.Progress")));
         // the experiments run LMs; the method registry binds each LM method to its pruner; a LLaVA-style model's
-        // decoder is the LM's
-        out.addAll(ImportRules.reachedOnlyFrom(refs, LM, List.of(T + "engine.job", T + "engine.methods", T + "engine.vit")));
+        // decoder is the LM's, and the VLM's evaluation, token dropping and trainer (engine.vlm) run that decoder
+        // layer by layer and train it with the LM's optimiser
+        out.addAll(ImportRules.reachedOnlyFrom(refs, LM, List.of(T + "engine.job", T + "engine.methods", T + "engine.vit",
+                T + "engine.vlm")));
         out.addAll(ImportRules.onlyThrough(refs, LM + ".model", LM, List.of()));
         for (String part : List.of("prune", "eval", "lora")) {
             out.addAll(ImportRules.onlyThrough(refs, LM + "." + part, LM, List.of(LM + ".model")));

@@ -147,7 +147,8 @@ public final class SpecJob {
             }
             Device device = checkTarget(run, runtimeFailure);
             JobContext ctx = new JobContext(run, spec.getParent(), dir, events, progress, green);
-            ExperimentOutcome outcome = Devices.on(device, () -> isLanguageModel(run) ? new LanguageExperiment(ctx).execute()
+            ExperimentOutcome outcome = Devices.on(device, () -> isVisionLanguageModel(run) ? new VlmExperiment(ctx).execute()
+                    : isLanguageModel(run) ? new LanguageExperiment(ctx).execute()
                     : isVisionTransformer(run) ? new VitExperiment(ctx).execute()
                     : new VisionExperiment(ctx).execute());
             outcome.result().entrySet().forEach(e -> r.add(e.getKey(), e.getValue()));
@@ -219,14 +220,19 @@ public final class SpecJob {
         }
     }
 
+    static boolean isVisionLanguageModel(ExperimentRun run) {
+        return Catalog.get().model(run.model().name()).map(m -> m.modelFamily() == org.tinytitans.language.catalog.ModelFamily.VLM)
+                .orElse(false);
+    }
+
     static boolean isLanguageModel(ExperimentRun run) {
         return Catalog.get().model(run.model().name()).map(m -> m.family().equals("language")).orElse(false);
     }
 
-    /** A ViT/DeiT classifier (family `vit`): run by {@link VitExperiment}. CLIP and LLaVA shapes have no experiment yet. */
+    /** A ViT/DeiT classifier (family `vit`): run by {@link VitExperiment}. CLIP shapes have no experiment yet. */
     static boolean isVisionTransformer(ExperimentRun run) {
         var family = Catalog.get().model(run.model().name()).map(m -> m.modelFamily()).orElse(null);
-        if (family == org.tinytitans.language.catalog.ModelFamily.CLIP || family == org.tinytitans.language.catalog.ModelFamily.VLM) {
+        if (family == org.tinytitans.language.catalog.ModelFamily.CLIP) {
             throw new IllegalArgumentException(run.model().name() + " has counts and estimates only: running a " + family.key()
                     + " model is not supported yet");
         }

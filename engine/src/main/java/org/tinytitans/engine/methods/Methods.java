@@ -2,6 +2,7 @@ package org.tinytitans.engine.methods;
 
 import static org.tinytitans.language.catalog.ModelFamily.CNN;
 import static org.tinytitans.language.catalog.ModelFamily.LANGUAGE;
+import static org.tinytitans.language.catalog.ModelFamily.VLM;
 import static org.tinytitans.language.catalog.ModelFamily.RESIDUAL;
 import static org.tinytitans.language.catalog.ModelFamily.VIT;
 
@@ -71,6 +72,16 @@ public final class Methods {
         for (TokenRule r : TokenRule.values()) {
             out.add(new TokenPruning(new MethodInfo("tokens", VIT, r.criterion()), r));
         }
+        // Vision-language models: the decoder through the same pruners (weights-only criteria), and visual tokens.
+        lm(out, VLM, "layers", "l1", LmCriterion.MAGNITUDE);
+        lm(out, VLM, "layers", "random", LmCriterion.RANDOM);
+        lm(out, VLM, "weights", "magnitude", LmCriterion.MAGNITUDE);
+        lm(out, VLM, "weights", "random", LmCriterion.RANDOM);
+        lm(out, VLM, "neurons", "random", LmCriterion.RANDOM);
+        lm(out, VLM, "neurons", "magnitude", LmCriterion.MAGNITUDE);
+        lm(out, VLM, "heads", "random", LmCriterion.RANDOM);
+        lm(out, VLM, "heads", "magnitude", LmCriterion.MAGNITUDE);
+        out.add(new VisualTokens(new MethodInfo("tokens", VLM, "attention-received")));
         return List.copyOf(out);
     }
 
@@ -80,7 +91,11 @@ public final class Methods {
     }
 
     private static void lm(List<PruningMethod> out, String granularity, String criterion, LmCriterion how) {
-        out.add(new LanguagePruning(new MethodInfo(granularity, LANGUAGE, criterion), how));
+        lm(out, LANGUAGE, granularity, criterion, how);
+    }
+
+    private static void lm(List<PruningMethod> out, ModelFamily family, String granularity, String criterion, LmCriterion how) {
+        out.add(new LanguagePruning(new MethodInfo(granularity, family, criterion), how));
     }
 
     /** Every method, vision first. */

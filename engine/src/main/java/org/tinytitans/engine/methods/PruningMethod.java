@@ -7,11 +7,12 @@ import org.tinytitans.language.catalog.MethodInfo;
 /**
  * One way the engine prunes: a criterion at a granularity on a model family, bound to the code that runs it.
  * Vision filters and layers are scored by a {@link org.tinytitans.engine.criteria.Criterion}, vision weights by a
- * weight rule, every language-model granularity by an {@link org.tinytitans.engine.lm.prune.LmCriterion}, and a
- * vision transformer's tokens by a {@link org.tinytitans.engine.vit.TokenRule}; the experiments dispatch on these
- * four shapes only.
+ * weight rule, every language-model granularity (a vision-language model's decoder included) by an
+ * {@link org.tinytitans.engine.lm.prune.LmCriterion}, a vision transformer's tokens by a
+ * {@link org.tinytitans.engine.vit.TokenRule}, and a vision-language model's visual tokens at run time
+ * ({@link VisualTokens}); the experiments dispatch on these five shapes only.
  */
-public sealed interface PruningMethod permits VisionScoring, VisionWeights, LanguagePruning, TokenPruning {
+public sealed interface PruningMethod permits VisionScoring, VisionWeights, LanguagePruning, TokenPruning, VisualTokens {
 
     /** The catalog's key: granularity, family and criterion name. */
     MethodInfo info();

@@ -102,7 +102,7 @@ public record Estimate(Counts before, Counts low, Counts high, long nonzeroParam
             case WEIGHTS -> weights(g, need(ratio), exclude);
             case NEURONS, HEADS -> throw new IllegalArgumentException("prune " + granularity
                     + " applies to language models, which have no analytic graph");
-            case TOKENS -> throw new IllegalArgumentException("prune tokens applies to vision transformers, which have no graph");
+            case TOKENS -> throw new IllegalArgumentException("prune tokens applies to vision transformers and vision-language models, which have no graph");
         };
     }
 

@@ -1,6 +1,7 @@
 package org.tinytitans.engine.vit;
 
 import org.tinytitans.engine.lm.model.Owned;
+import org.tinytitans.engine.lm.model.Transformer;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -64,7 +65,8 @@ final class Encoder {
         NDArray q = linear(h, w, VisionNames.layer(p, l, "q")).reshape(b, t, c.heads(), d).transpose(0, 2, 1, 3);
         NDArray k = linear(h, w, VisionNames.layer(p, l, "k")).reshape(b, t, c.heads(), d).transpose(0, 2, 1, 3);
         NDArray v = linear(h, w, VisionNames.layer(p, l, "v")).reshape(b, t, c.heads(), d).transpose(0, 2, 1, 3);
-        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul((float) (1 / Math.sqrt(d)));
+        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2));
+        scores = scores.mul(c(scores, (float) (1 / Math.sqrt(d))));
         if (mask != null) {
             scores = scores.add(mask);
         }
@@ -91,15 +93,20 @@ final class Encoder {
     static NDArray norm(NDArray x, TensorStore w, String module, double eps) {
         NDArray centred = x.sub(x.mean(new int[] {-1}, true));
         NDArray var = centred.square().mean(new int[] {-1}, true);
-        return centred.div(var.add((float) eps).sqrt()).mul(w.get(module + ".w")).add(w.get(module + ".b"));
+        return centred.div(var.add(c(var, (float) eps)).sqrt()).mul(w.get(module + ".w")).add(w.get(module + ".b"));
     }
 
     static NDArray act(NDArray x, Act a) {
         return switch (a) {
-            case GELU -> x.mul(x.mul((float) (1 / Math.sqrt(2))).erf().add(1f)).mul(0.5f);
-            case QUICK_GELU -> x.mul(Activation.sigmoid(x.mul(1.702f)));
-            case GELU_TANH -> x.mul(x.mul(x).mul(x).mul(0.044715f).add(x).mul((float) Math.sqrt(2 / Math.PI)).tanh().add(1f)).mul(0.5f);
+            case GELU -> x.mul(x.mul(c(x, (float) (1 / Math.sqrt(2)))).erf().add(c(x, 1f))).mul(c(x, 0.5f));
+            case QUICK_GELU -> x.mul(Activation.sigmoid(x.mul(c(x, 1.702f))));
+            case GELU_TANH -> x.mul(x.mul(x).mul(x).mul(c(x, 0.044715f)).add(x).mul(c(x, (float) Math.sqrt(2 / Math.PI))).tanh().add(c(x, 1f))).mul(c(x, 0.5f));
         };
+    }
+
+    /** A scalar that lives as long as {@code like}'s step: autograd keeps it for the backward pass (see Transformer.constant). */
+    private static NDArray c(NDArray like, float v) {
+        return Transformer.constant(like, v);
     }
 
     /** Rows {@code index} (long ids) of the weight {@code name}, moved into {@code s}: an embedding lookup. */

@@ -50,6 +50,19 @@ public final class LlavaModel implements MultimodalModel {
 
     /** Projected image features (B, imageTokens, text hidden) for images (B, C, H, W) owned by {@code s}. */
     public NDArray imageFeatures(NDManager s, NDArray pixels) {
+        return imageFeatures(s, config, store, pixels);
+    }
+
+    /**
+     * The same features from arrays the caller owns under {@link VisionNames} (e.g. trainable ones): the
+     * training entry, so a trainer runs this very forward pass and not a copy of it.
+     */
+    public static NDArray imageFeatures(NDManager s, LlavaConfig config, java.util.function.Function<String, NDArray> weights,
+                                        NDArray pixels) {
+        return imageFeatures(s, config, new TensorStore(weights), pixels);
+    }
+
+    private static NDArray imageFeatures(NDManager s, LlavaConfig config, TensorStore store, NDArray pixels) {
         VisionTower t = config.vision();
         NDArray x = Encoder.tower(s, t, store, "vision.", pixels, config.towerLayers());
         if (config.dropCls()) {
@@ -108,11 +121,18 @@ public final class LlavaModel implements MultimodalModel {
      * image token per image (or the expanded run of them), {@code pixels} the images (k, C, H, W) in prompt order.
      */
     public NDArray embed(NDManager s, long[] ids, NDArray pixels) {
-        int k = (int) pixels.getShape().get(0);
+        return splice(s, ids, imageFeatures(s, pixels));
+    }
+
+    /**
+     * Prompt embeddings (1, T, hidden) with already projected image features (k, imageTokens, hidden) in place
+     * of the image tokens: several prompts about the same image share one pass of the tower.
+     */
+    public NDArray splice(NDManager s, long[] ids, NDArray features) {
+        int k = (int) features.getShape().get(0);
         long[] full = expand(ids, k);
         Transformer tr = decoder.transformer();
         NDArray text = tr.embed(s, new long[][] {full});
-        NDArray features = imageFeatures(s, pixels);
         int n = config.imageTokens();
         NDList pieces = new NDList();
         int image = 0;

@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import org.tinytitans.engine.runtime.Devices;
 import org.tinytitans.engine.weights.Tensor;
 
@@ -21,8 +22,17 @@ final class TensorStore implements AutoCloseable {
     private NDManager manager;
     private Map<String, NDArray> arrays;
 
+    private final Function<String, NDArray> lent;
+
     TensorStore(Map<String, Tensor> weights) {
         this.weights = Collections.unmodifiableMap(new LinkedHashMap<>(weights));
+        this.lent = null;
+    }
+
+    /** A view of arrays the caller owns (trainable ones, in training); it holds no tensors and frees nothing. */
+    TensorStore(Function<String, NDArray> arrays) {
+        this.weights = Map.of();
+        this.lent = arrays;
     }
 
     /**
@@ -56,6 +66,9 @@ final class TensorStore implements AutoCloseable {
 
     /** The array for {@code name}, or null (optional biases). */
     synchronized NDArray find(String name) {
+        if (lent != null) {
+            return lent.apply(name);
+        }
         if (arrays == null) {
             manager = Devices.manager();
             arrays = new HashMap<>();

@@ -253,6 +253,39 @@ class SpecJobTest {
         }
     }
 
+    @Test
+    void visionLanguageModelsDropVisualTokensAndPruneTheirDecoder() throws IOException {
+        Path spec = Files.writeString(dir.resolve("vlm.prune"), """
+                experiment vlm {
+                  model tiny-vlm { weights "%s" }
+                  dataset visual-qa { path "%s"; samples 24 }
+                  prune heads { criterion magnitude; ratio 50%% }
+                  prune tokens { criterion attention-received; ratio 75%%; after 2 }
+                  measure flops, params, accuracy, latency
+                  expect flops <= 80%%
+                  expect accuracy >= 99%%
+                }
+                """.formatted(SAMPLES.resolve("models/tiny-vlm"), SAMPLES.resolve("data/digit-vqa.jsonl")));
+        Run run = run(spec, JobOptions.defaults());
+        JsonObject x = run.result().result().getAsJsonArray("experiments").get(0).getAsJsonObject();
+        assertEquals("complete", x.get("status").getAsString(), x.toString());
+        JsonObject b = x.getAsJsonObject("baseline");
+        JsonObject p = x.getAsJsonObject("pruned");
+        assertEquals(24, b.get("questions").getAsInt());
+        assertEquals(49, b.get("visual_tokens_kept").getAsInt());
+        assertEquals(12, p.get("visual_tokens_kept").getAsInt());
+        assertTrue(p.get("params").getAsLong() < b.get("params").getAsLong(), "half the decoder's heads are gone");
+        assertTrue(b.get("accuracy").getAsDouble() > 0.5, b.toString());
+        assertTrue(p.getAsJsonObject("latency_ms").get("p50").getAsDouble() > 0);
+        assertEquals(2, x.getAsJsonObject("tokens").get("after_layer").getAsInt());
+        var verdicts = x.getAsJsonArray("expectations");
+        assertTrue(verdicts.get(0).getAsJsonObject().get("passed").getAsBoolean(), verdicts.toString());
+        assertFalse(verdicts.get(1).getAsJsonObject().get("passed").getAsBoolean(), "a tiny pruned model does not answer 99% right");
+        try (var reloaded = org.tinytitans.engine.vit.VisionCheckpoints.load(dir.resolve(".titans/vlm/experiments/vlm/model"))) {
+            assertEquals(p.get("params").getAsLong(), reloaded.paramCount());
+        }
+    }
+
     /**
      * A job is the remote end of `target ssh { gpu N }` and `target slurm { gpus N }`: there it runs on the host's
      * GPU, so on this CPU-only machine it fails with the sentence naming what was tried, at the target line.

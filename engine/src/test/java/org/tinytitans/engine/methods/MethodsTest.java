@@ -62,8 +62,12 @@ class MethodsTest {
                 assertEquals(ModelFamily.VIT, i.family(), i.toString());
                 assertEquals("tokens", i.granularity(), i.toString());
                 assertEquals(i.criterion(), t.rule().criterion(), i.toString());
+            } else if (m instanceof VisualTokens) {
+                assertTrue(i.family() == ModelFamily.VLM && i.granularity().equals("tokens"), i.toString());
             } else {
-                assertEquals(ModelFamily.LANGUAGE, i.family(), i.toString());
+                // the language pruners serve language models and a vision-language model's decoder
+                assertTrue(List.of(ModelFamily.LANGUAGE, ModelFamily.VLM).contains(i.family()), i.toString());
+                assertNotEquals("tokens", i.granularity(), i.toString());
             }
         }
     }
@@ -103,7 +107,10 @@ class MethodsTest {
         assertEquals("criterion wanda needs a language model; for resnet20's weights: magnitude, random", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> Methods.require("layers", ModelFamily.CNN, "l1", "mnist-cnn"));
-        assertEquals("prune layers needs a vision model with residual blocks or a language model, but 'mnist-cnn' is a vision CNN",
-                e.getMessage());
+        assertEquals("prune layers needs a vision model with residual blocks or a language model or a vision-language model, "
+                + "but 'mnist-cnn' is a vision CNN", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Methods.require("neurons", ModelFamily.VLM, "wanda", "tiny-vlm"));
+        assertEquals("criterion wanda needs a language model; for tiny-vlm's neurons: random, magnitude", e.getMessage());
     }
 }

@@ -149,6 +149,17 @@ final class RefVision {
 
     /** Logits (T', vocab) for {@code ids} with one image token per image, old (pre-4.52) tensor names. */
     double[][] llavaLogits(LlavaConfig c, long[] ids, float[][] images) {
+        return llavaLogits(c, ids, images, 0, 0, 0, null);
+    }
+
+    /**
+     * The same with FastV-style dropping of the single image's tokens after decoder layer {@code dropAfter}
+     * (1-based; 0: none): the image tokens receiving the least attention in that layer (mean over heads and
+     * over the queries from the end of the image to {@code promptLength}) are removed and the rest keep their
+     * positions. Logits of the kept positions; {@code keptOut} (if not null) receives their original indices.
+     */
+    double[][] llavaLogits(LlavaConfig c, long[] ids, float[][] images, int dropAfter, int keep, int promptLength,
+                           java.util.List<Integer> keptOut) {
         VisionTower tw = c.vision();
         int run = c.featureLayer() < 0 ? tw.encoder().layers() + 1 + c.featureLayer() : c.featureLayer();
         LmConfig lm = c.text();
@@ -167,14 +178,40 @@ final class RefVision {
             }
         }
         double[][] x = seq.toArray(new double[0][]);
-        int n = x.length;
+        int[] pos = new int[x.length];
+        for (int i = 0; i < pos.length; i++) {
+            pos[i] = i;
+        }
+        int imageAt = 0;
+        while (ids[imageAt] != c.imageTokenIndex()) {
+            imageAt++;
+        }
         int d = lm.headDim();
         int group = lm.heads() / lm.kvHeads();
         for (int l = 0; l < lm.layers(); l++) {
+            if (dropAfter > 0 && l == dropAfter) {
+                java.util.List<Integer> kept = keptRows(pos.length, imageAt, c.imageTokens(), keep);
+                double[][] nx = new double[kept.size()][];
+                int[] np = new int[kept.size()];
+                for (int i = 0; i < kept.size(); i++) {
+                    nx[i] = x[kept.get(i)];
+                    np[i] = pos[kept.get(i)];
+                }
+                x = nx;
+                pos = np;
+                if (keptOut != null) {
+                    keptOut.addAll(kept);
+                }
+            }
+            int n = x.length;
+            boolean probe = dropAfter > 0 && l == dropAfter - 1;
+            if (probe) {
+                received = new double[c.imageTokens()];
+            }
             String p = "language_model.model.layers." + l + ".";
             double[][] h = rmsNorm(x, p + "input_layernorm.weight", lm.normEps());
-            double[][] q = rope(linear(h, p + "self_attn.q_proj", false), lm);
-            double[][] k = rope(linear(h, p + "self_attn.k_proj", false), lm);
+            double[][] q = rope(linear(h, p + "self_attn.q_proj", false), lm, pos);
+            double[][] k = rope(linear(h, p + "self_attn.k_proj", false), lm, pos);
             double[][] v = linear(h, p + "self_attn.v_proj", false);
             double[][] att = new double[n][lm.heads() * d];
             for (int hd = 0; hd < lm.heads(); hd++) {
@@ -199,6 +236,12 @@ final class RefVision {
                             att[i][hd * d + z] += s[j] / sum * v[j][kh * d + z];
                         }
                     }
+                    int from = imageAt + c.imageTokens();
+                    if (probe && i >= from && i < promptLength) {
+                        for (int j = 0; j < c.imageTokens(); j++) {
+                            received[j] += s[imageAt + j] / sum;
+                        }
+                    }
                 }
             }
             add(x, linear(att, p + "self_attn.o_proj", false));
@@ -213,6 +256,26 @@ final class RefVision {
             add(x, linear(g, p + "mlp.down_proj", false));
         }
         return linear(rmsNorm(x, "language_model.model.norm.weight", lm.normEps()), "language_model.lm_head", false);
+    }
+
+    /** Attention each image token received in the probe layer (summed; only the order matters). */
+    private double[] received;
+
+    /** All rows but the image's, and the image's {@code keep} most attended ones (ties: the earlier), in order. */
+    private java.util.List<Integer> keptRows(int n, int imageAt, int imageTokens, int keep) {
+        Integer[] order = new Integer[imageTokens];
+        for (int i = 0; i < imageTokens; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> received[b] != received[a] ? Double.compare(received[b], received[a]) : Integer.compare(a, b));
+        java.util.Set<Integer> chosen = new java.util.HashSet<>(java.util.Arrays.asList(order).subList(0, keep));
+        java.util.List<Integer> out = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (i < imageAt || i >= imageAt + imageTokens || chosen.contains(i - imageAt)) {
+                out.add(i);
+            }
+        }
+        return out;
     }
 
     // ---- pieces ----
@@ -339,13 +402,13 @@ final class RefVision {
         return x < 0 ? -r : r;
     }
 
-    private double[][] rope(double[][] x, LmConfig c) {
+    private double[][] rope(double[][] x, LmConfig c, int[] positions) {
         int d = c.headDim();
         double[][] y = copy(x);
         for (int pos = 0; pos < x.length; pos++) {
             for (int hd = 0; hd < x[pos].length / d; hd++) {
                 for (int i = 0; i < d / 2; i++) {
-                    double angle = pos * Math.pow(c.ropeTheta(), -2.0 * i / d);
+                    double angle = positions[pos] * Math.pow(c.ropeTheta(), -2.0 * i / d);
                     double a = x[pos][hd * d + i];
                     double b = x[pos][hd * d + i + d / 2];
                     y[pos][hd * d + i] = a * Math.cos(angle) - b * Math.sin(angle);

@@ -83,7 +83,7 @@ final class Blocks {
             integer("samples", 1, null, null, false, "Samples data-driven criteria draw (images class-stratified from the train split; token windows of text); overrides the dataset's. Default: the dataset's `samples`, except "
                     + byDataset(DatasetInfo::pruneSamples) + "."),
             integer("min-filters", 1, null, "1", false, "Every pruned layer keeps at least this many filters/units/heads."),
-            integer("after", 1, 1000.0, "1", true, "For `prune tokens`: the patch tokens are pruned after block K (1-based) has run, so blocks K+1 to the last see fewer tokens; 1 to the model's number of blocks - 1."),
+            integer("after", 1, 1000.0, "1", true, "For `prune tokens`: the tokens are pruned after block K (1-based) has run, so blocks K+1 to the last see fewer tokens; 1 to the model's number of blocks - 1. Vision transformers: encoder blocks (patch tokens); vision-language models: decoder layers (the visual tokens, FastV)."),
             bool("fuse", "false", "For `prune tokens` with `criterion cls-attention`: merge the dropped patch tokens into one extra token (their average weighted by the CLS attention) instead of discarding them (EViT)."),
             integer("round-to", 1, 1024.0, "1", false, "For `prune filters`: every pruned layer keeps a multiple of N filters, rounded up from the plan (the lowest-scored filters stay removed). CPU kernels work in whole vector lanes (8 fp32 with AVX2, 16 with AVX-512), so 29 channels cost about what 32 do; rounding trades a little of the FLOPs reduction for a speed-up closer to it. Estimates show the rounded figures. 1 (the default) is off."));
 

@@ -140,6 +140,17 @@ public final class Catalog {
                 .map(CriterionInfo::name).findFirst();
     }
 
+    /**
+     * The criterion a prune block without one uses on this model family: the first weights-only, non-random one the
+     * family fits, else the first it fits (tokens of a vision-language model), else the granularity's own default.
+     */
+    public Optional<String> defaultCriterion(String granularity, ModelFamily family) {
+        if (family == null || criteria(granularity, family).isEmpty()) return defaultCriterion(granularity);
+        List<CriterionInfo> fit = criteria(granularity, family);
+        return fit.stream().filter(c -> !c.needsData() && !c.name().equals("random")).map(CriterionInfo::name).findFirst()
+                .or(() -> fit.stream().map(CriterionInfo::name).findFirst());
+    }
+
     public Optional<CriterionInfo> criterion(String name) { return byName(Criteria.ALL, CriterionInfo::name, name); }
 
     public List<MetricInfo> metrics() { return Zoo.METRICS; }

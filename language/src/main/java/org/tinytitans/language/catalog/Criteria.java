@@ -4,6 +4,7 @@ import static org.tinytitans.language.catalog.ModelFamily.CNN;
 import static org.tinytitans.language.catalog.ModelFamily.LANGUAGE;
 import static org.tinytitans.language.catalog.ModelFamily.RESIDUAL;
 import static org.tinytitans.language.catalog.ModelFamily.VIT;
+import static org.tinytitans.language.catalog.ModelFamily.VLM;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,7 +29,14 @@ final class Criteria {
             on("weights", Set.of(LANGUAGE), "magnitude", "random", "wanda", "sparsegpt"),
             on("neurons", Set.of(LANGUAGE), "random", "magnitude", "wanda", "taylor"),
             on("heads", Set.of(LANGUAGE), "random", "magnitude", "taylor"),
-            on("tokens", Set.of(VIT), "cls-attention", "similarity"));
+            on("tokens", Set.of(VIT), "cls-attention", "similarity"),
+
+            // a vision-language model's decoder is pruned by the language model's pruners (weights-only criteria)
+            on("layers", Set.of(VLM), "l1", "random"),
+            on("weights", Set.of(VLM), "magnitude", "random"),
+            on("neurons", Set.of(VLM), "random", "magnitude"),
+            on("heads", Set.of(VLM), "random", "magnitude"),
+            on("tokens", Set.of(VLM), "attention-received"));
 
     static final List<GranularityInfo> GRANULARITIES = List.of(
             g("filters", "output filters of convolutions, physically (the next layer loses the matching inputs)",
@@ -41,8 +49,8 @@ final class Criteria {
                     "Removes hidden units of every transformer MLP, shrinking the up/gate projections' rows and the down projection's columns."),
             g("heads", "attention heads",
                     "Removes whole attention heads: their rows of the Q, K and V projections and columns of the output projection."),
-            g("tokens", "patch tokens of a vision transformer, after a given block (`after K`): `ratio` of them stop going through the later blocks",
-                    "Nothing is removed from the weights: every image runs all tokens through blocks 1..K, then only the CLS token and the kept (or merged) patch tokens through blocks K+1 to the last, so the FLOPs saved per image grow with the number of tokens (attention is quadratic in them). `ratio` is the fraction of patch tokens removed, `after K` the block after which it happens (1 to the model's blocks - 1), `fuse true` (cls-attention only) merges the dropped tokens into one extra token."));
+            g("tokens", "tokens after a given block (`after K`): patch tokens of a vision transformer, visual tokens of a vision-language model; `ratio` of them stop going through the later blocks",
+                    "Nothing is removed from the weights: every input runs all tokens through blocks 1..K, then only the kept (or merged) tokens through blocks K+1 to the last, so the FLOPs saved grow with the number of tokens (attention is quadratic in them). `ratio` is the fraction of tokens removed, `after K` the block after which it happens (1 to the model's blocks - 1). Vision transformers: encoder blocks, the CLS token always kept, `fuse true` (cls-attention only) merges the dropped tokens into one extra token. Vision-language models: decoder layers, only the image's tokens are dropped (FastV), the text tokens all stay."));
 
     private record Row(String granularity, Set<ModelFamily> families, List<String> criteria) {}
 
@@ -123,5 +131,8 @@ final class Criteria {
                     "Bolya et al., Token Merging: Your ViT But Faster (ToMe), ICLR 2023"),
             c("sparsegpt", "SparseGPT", Cost.SECOND_ORDER,
                     "Layer-wise second-order pruning: removes weights with the smallest saliency w^2/[H^-1]_ii and updates the remaining weights to compensate, using calibration data.",
-                    "Frantar and Alistarh, SparseGPT, ICML 2023"));
+                    "Frantar and Alistarh, SparseGPT, ICML 2023"),
+            c("attention-received", "Attention received (FastV)", Cost.NO_DATA,
+                    "The attention each image token receives in decoder layer `after K` from the prompt's text after the image, averaged over heads; the image tokens that receive the least are dropped for the remaining layers and the rest keep their positions. Computed on each question as it is answered: no calibration data.",
+                    "Chen et al., An Image is Worth 1/2 Tokens After Layer 2 (FastV), ECCV 2024"));
 }

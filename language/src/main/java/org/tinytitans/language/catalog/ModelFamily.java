@@ -12,7 +12,7 @@ public enum ModelFamily {
     LANGUAGE("language", "language", "a language model", "language models"),
     VIT("vit", "vision", "a vision transformer (ViT/DeiT classifier)", "vision transformers"),
     CLIP("clip", "vision", "a CLIP model", "CLIP models"),
-    VLM("vlm", "vision", "a vision-language model (LLaVA-style)", "vision-language models");
+    VLM("vlm", "multimodal", "a vision-language model (LLaVA-style)", "vision-language models");
 
     private final String key;
     private final String modality;

@@ -31,14 +31,17 @@ final class Zoo {
             new ModelInfo("vit-b16", ModelFamily.VIT, "imagenet", List.of(224, 224, 3), 1000, "ViT-B/16 (google/vit-base-patch16-224, ViTForImageClassification): 12 blocks, hidden 768, 197 tokens. Weights: a Hugging Face folder.", 12),
             new ModelInfo("deit-s16", ModelFamily.VIT, "imagenet", List.of(224, 224, 3), 1000, "DeiT-S/16 (facebook/deit-small-patch16-224, without distillation token): 12 blocks, hidden 384, 6 heads. Weights: a Hugging Face folder.", 12),
             new ModelInfo("clip-vit-b32", ModelFamily.CLIP, "imagenet", List.of(224, 224, 3), 0, "CLIP ViT-B/32 (openai/clip-vit-base-patch32): image and text towers of 12 blocks, 50 image tokens. Counts and estimates only so far.", 12),
-            new ModelInfo("llava-1.5-7b", ModelFamily.VLM, "imagenet", List.of(336, 336, 3), 0, "LLaVA-1.5-7B (llava-hf/llava-1.5-7b-hf): CLIP ViT-L/14-336 tower (24 blocks, 576 image tokens), 2-layer projector, Vicuna-7B decoder. Counts and estimates only so far.", 24));
+            new ModelInfo("llava-1.5-7b", ModelFamily.VLM, "visual-qa", List.of(336, 336, 3), 0, "LLaVA-1.5-7B (llava-hf/llava-1.5-7b-hf): CLIP ViT-L/14-336 tower (24 blocks, 576 image tokens), 2-layer projector, Vicuna-7B decoder (32 layers: `after` counts decoder layers). Counts and estimates only so far.", 32),
+
+            new ModelInfo("tiny-vlm", ModelFamily.VLM, "visual-qa", List.of(28, 28, 1), 0, "The project's LLaVA-style model (a Hugging Face LlavaForConditionalGeneration folder given by `weights`): a CLIP-style vision tower on 28x28 digits (49 image tokens), a projector and the tiny-lm decoder, trained on multiple-choice questions about the shipped MNIST digits.", 6));
 
     static final List<DatasetInfo> DATASETS = List.of(
             new DatasetInfo("cifar10", "vision", List.of(32, 32, 3), 10, "data/cifar-10-batches-bin", 1000, null, "CIFAR-10 binary batches (labels as stored, 0-9). Preprocessing is the tutorial's: x/255 minus the per-pixel mean image of the train batches present; no resize, crop or std (`preprocess` does not apply)."),
             new DatasetInfo("mnist", "vision", List.of(28, 28, 1), 10, "data/mnist", 1000, null, "MNIST idx files (train/t10k images and labels, optionally gzipped; labels as stored). Preprocessing: x/255 in [0,1], no mean or std (`preprocess` does not apply)."),
             new DatasetInfo("imagenet", "vision", List.of(224, 224, 3), 1000, "data/imagenet", 1000, null, "An image folder with one sub-folder per class (ImageNet layout; `val`/`test` and `train` sub-folders are used when present). Class indices and preprocessing: see the dataset properties `classes` and `preprocess` (default: torchvision's standard evaluation transform)."),
             new DatasetInfo("synthetic", "any", List.of(), 0, "", null, null, "Random inputs of the model's shape: for FLOPs, latency and energy without real data (accuracy is meaningless)."),
-            new DatasetInfo("text", "language", List.of(128), 0, "data/text.txt", 512, 32, "A plain-text corpus for language models, split into sequences of `seq-len` tokens."));
+            new DatasetInfo("text", "language", List.of(128), 0, "data/text.txt", 512, 32, "A plain-text corpus for language models, split into sequences of `seq-len` tokens."),
+            new DatasetInfo("visual-qa", "multimodal", List.of(28, 28, 1), 0, "data/digit-vqa.jsonl", 200, null, "ScienceQA-style multiple-choice questions about images for vision-language models: JSON Lines of `image` (a PNG/JPEG path, or an IDX file with `#N`, relative to the file), `question`, `choices` and `answer` (the right choice's index). Each choice is scored by its log-likelihood after the image and the question; `samples` is how many questions are asked (the first ones)."));
 
     private static MetricInfo m(String name, UnitKind kind, String unit, boolean lower, boolean relative, String doc) {
         return new MetricInfo(name, kind, unit, lower, relative, doc);

@@ -15,6 +15,7 @@ import org.tinytitans.language.ast.Value;
 import org.tinytitans.language.catalog.Catalog;
 import org.tinytitans.language.catalog.DatasetInfo;
 import org.tinytitans.language.catalog.Quantity;
+import org.tinytitans.language.catalog.ModelFamily;
 import org.tinytitans.language.catalog.ModelInfo;
 import org.tinytitans.language.catalog.UnitKind;
 
@@ -82,7 +83,8 @@ public final class Experiments {
         long seed = exp.integerOrDefault("seed");
         DatasetSpec dataset = dataset(merge);
         List<PruneSpec> prunes = new ArrayList<>();
-        for (Statement p : merge.prunes()) prunes.add(prune(p, chosen, seed, dataset));
+        ModelFamily family = Optional.ofNullable(model(merge).name()).flatMap(C::model).map(ModelInfo::modelFamily).orElse(null);
+        for (Statement p : merge.prunes()) prunes.add(prune(p, chosen, seed, dataset, family));
         LinkedHashSet<String> measures = new LinkedHashSet<>();
         merge.measures().forEach(m -> m.values().forEach(v -> {
             if (C.metric(v.text()).isPresent()) measures.add(v.text());
@@ -158,12 +160,12 @@ public final class Experiments {
                 v.textOrDefault("preprocess"), v.integerOrDefault("seq-len"), v.all("tasks").stream().map(Value::value).toList(), s.get().range());
     }
 
-    private static PruneSpec prune(Statement p, Map<Statement, Value> chosen, long experimentSeed, DatasetSpec dataset) {
+    private static PruneSpec prune(Statement p, Map<Statement, Value> chosen, long experimentSeed, DatasetSpec dataset, ModelFamily family) {
         Values v = Values.of(p, chosen);
         Granularity granularity = p.argument().map(Value::text).flatMap(Granularity::of).orElse(null);
         Optional<Value> criterionValue = v.value("criterion");
         String criterion = criterionValue.map(Value::text)
-                .orElseGet(() -> granularity == null ? null : C.defaultCriterion(granularity.keyword()).orElse(null));
+                .orElseGet(() -> granularity == null ? null : C.defaultCriterion(granularity.keyword(), family).orElse(null));
         Integer count = v.integer("count").orElse(null);
         Pattern pattern = v.value("pattern").filter(x -> x.kind() == TokenKind.PATTERN).flatMap(x -> Pattern.parse(x.text())).orElse(null);
         boolean auto = v.value("ratio").filter(x -> x.kind() == TokenKind.NAME && x.text().equals("auto")).isPresent()

@@ -56,14 +56,20 @@ class CatalogTest {
         }
         assertEquals(ModelFamily.CNN, c.model("mnist-cnn").orElseThrow().modelFamily());
         assertEquals("vision", c.model("resnet20").orElseThrow().family());
-        assertEquals("filters of vision CNNs and residual vision models; layers of residual vision models and language models", c.applies("l1"));
+        assertEquals("filters of vision CNNs and residual vision models; layers of residual vision models, language models and vision-language models", c.applies("l1"));
+        // a vision-language model: its decoder by the weights-only LM criteria, and its visual tokens
+        assertEquals(List.of(ModelFamily.VLM), c.families("tokens", "attention-received"));
+        assertEquals(List.of(ModelFamily.VIT, ModelFamily.VLM), c.granularity("tokens").orElseThrow().families());
+        assertEquals(List.of("magnitude", "random"), c.criteria("weights", ModelFamily.VLM).stream().map(CriterionInfo::name).toList());
+        assertEquals("multimodal", c.model("tiny-vlm").orElseThrow().family());
+        assertEquals("multimodal", c.dataset("visual-qa").orElseThrow().family());
     }
 
     @Test
     void theDefaultCriterionOfAGranularityFitsEveryFamilyItAppliesTo() {
         for (GranularityInfo g : c.granularities()) {
-            String d = c.defaultCriterion(g.name()).orElseThrow();
             for (ModelFamily f : g.families()) {
+                String d = c.defaultCriterion(g.name(), f).orElseThrow();
                 assertTrue(c.runs(g.name(), f, d), "prune " + g.name() + " without a criterion uses " + d + ", which " + f + " lacks");
             }
         }

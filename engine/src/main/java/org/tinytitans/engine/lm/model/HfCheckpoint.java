@@ -192,7 +192,7 @@ public final class HfCheckpoint {
     }
 
     /** Hugging Face names and layouts for a model's tensors. */
-    static Map<String, Tensor> toHf(LanguageModel model) {
+    public static Map<String, Tensor> toHf(LanguageModel model) {
         LmConfig c = model.config();
         Map<String, Tensor> w = model.weights();
         Map<String, Tensor> out = new LinkedHashMap<>();

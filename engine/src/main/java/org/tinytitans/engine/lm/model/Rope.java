@@ -20,16 +20,37 @@ final class Rope {
         float[] sin = new float[t * d];
         for (int p = 0; p < t; p++) {
             for (int i = 0; i < d / 2; i++) {
-                double freq = Math.pow(c.ropeTheta(), -2.0 * i / d);
-                if (c.ropeScaling() != null) {
-                    freq = c.ropeScaling().apply(freq);
-                }
-                double angle = (past + p) * freq;
+                double angle = (past + p) * freq(c, i);
                 cos[p * d + i] = cos[p * d + i + d / 2] = (float) Math.cos(angle);
                 sin[p * d + i] = sin[p * d + i + d / 2] = (float) Math.sin(angle);
             }
         }
         return new NDArray[] {Owned.floats(s, cos, new Shape(t, d)), Owned.floats(s, sin, new Shape(t, d))};
+    }
+
+    /** {cos, sin}, each (B, 1, T, d), for per-row positions (B, T): rows whose tokens were dropped keep their places. */
+    static NDArray[] tables(NDManager s, LmConfig c, int[][] positions) {
+        int d = c.headDim();
+        int b = positions.length;
+        int t = positions[0].length;
+        float[] cos = new float[b * t * d];
+        float[] sin = new float[b * t * d];
+        for (int r = 0; r < b; r++) {
+            for (int p = 0; p < t; p++) {
+                int at = (r * t + p) * d;
+                for (int i = 0; i < d / 2; i++) {
+                    double angle = positions[r][p] * freq(c, i);
+                    cos[at + i] = cos[at + i + d / 2] = (float) Math.cos(angle);
+                    sin[at + i] = sin[at + i + d / 2] = (float) Math.sin(angle);
+                }
+            }
+        }
+        return new NDArray[] {Owned.floats(s, cos, new Shape(b, 1, t, d)), Owned.floats(s, sin, new Shape(b, 1, t, d))};
+    }
+
+    private static double freq(LmConfig c, int i) {
+        double f = Math.pow(c.ropeTheta(), -2.0 * i / c.headDim());
+        return c.ropeScaling() != null ? c.ropeScaling().apply(f) : f;
     }
 
     /** x is (B, heads, T, d). */

@@ -90,6 +90,31 @@ public final class Transformer {
         return norm(x, Names.NORM);
     }
 
+    /**
+     * Decoder layers {@code from} (inclusive) to {@code to} (exclusive) over x (B, T, hidden) owned by {@code s},
+     * without a cache and without the final norm: the entry for passes that change the sequence between layers
+     * (visual-token dropping). {@code positions} (B, T) are each token's position in the original sequence, for
+     * RoPE, and must increase along each row (the causal mask goes by index). When {@code probe} is not null,
+     * {@code probe[0]} receives the last layer's attention probabilities (B, heads, T, T).
+     */
+    public NDArray layers(NDManager s, NDArray x, int from, int to, int[][] positions, NDArray[] probe) {
+        if (c.layout() != Layout.LLAMA) {
+            throw new IllegalArgumentException("layer-range passes are for the Llama layout, not " + c.layout());
+        }
+        int t = (int) x.getShape().get(1);
+        NDArray mask = causalMask(s, t, 0);
+        NDArray[] rope = Rope.tables(s, c, positions);
+        for (int l = from; l < to; l++) {
+            x = block(s, l, x, mask, rope, null, null, l == to - 1 ? probe : null);
+        }
+        return x;
+    }
+
+    /** The final norm of the residual stream (the step between {@link #layers} and {@link #head}). */
+    public NDArray finalNorm(NDArray x) {
+        return norm(x, Names.NORM);
+    }
+
     /** Logits from final hidden states: the LM head, or the tied embedding. */
     public NDArray head(NDManager s, NDArray h) {
         NDArray head = w(Names.HEAD);
@@ -97,6 +122,10 @@ public final class Transformer {
     }
 
     private NDArray block(NDManager s, int l, NDArray x, NDArray mask, NDArray[] rope, KvCache cache, Recorder rec) {
+        return block(s, l, x, mask, rope, cache, rec, null);
+    }
+
+    private NDArray block(NDManager s, int l, NDArray x, NDArray mask, NDArray[] rope, KvCache cache, Recorder rec, NDArray[] probe) {
         int b = (int) x.getShape().get(0);
         int t = (int) x.getShape().get(1);
         int d = c.headDim();
@@ -123,6 +152,9 @@ public final class Transformer {
         }
         NDArray scores = q.matMul(k.transpose(0, 1, 3, 2));
         NDArray att = scores.mul(constant(scores, (float) (1 / Math.sqrt(d)))).add(mask).softmax(-1);
+        if (probe != null) {
+            probe[0] = att;
+        }
         NDArray o = att.matMul(v).transpose(0, 2, 1, 3).reshape(b, t, (long) c.heads() * d);
         if (rec != null) {
             rec.linearInput(l, "o", o);
