@@ -29,6 +29,12 @@ public final class VisionZoo {
                 new VisionTower(new EncoderConfig(1024, 24, 16, 4096, 1e-5, Act.QUICK_GELU), 336, 14, 3, true),
                 new LmConfig(Layout.LLAMA, 32064, 4096, 32, 32, 32, 128, 11008, 4096, 1e-5, 10000.0, false),
                 2, Act.GELU, true, 32000, -2, true));
+        // samples/models/tiny-vlm: trained here (TrainTinyVlm) on questions about the shipped MNIST digits; the
+        // tiny-lm decoder (byte vocabulary) behind a CLIP-style tower and a 2-layer projector
+        SHAPES.put("tiny-vlm", new LlavaConfig(
+                new VisionTower(new EncoderConfig(64, 4, 4, 128, 1e-5, Act.GELU), 28, 4, 1, true),
+                new LmConfig(Layout.LLAMA, 256, 128, 6, 4, 2, 32, 320, 1024, 1e-5, 10000.0, true),
+                2, Act.GELU, true, 0, -1, true));
     }
 
     private VisionZoo() {}

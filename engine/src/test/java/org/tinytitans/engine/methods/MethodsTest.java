@@ -90,7 +90,8 @@ class MethodsTest {
                 catalog.add(m.name());
                 MultimodalConfig c = VisionZoo.shape(m.name()).orElseThrow(() -> new AssertionError(m.name() + " is not in VisionZoo"));
                 VisionTower t = c instanceof VitConfig v ? v.tower() : c instanceof ClipConfig k ? k.vision() : ((LlavaConfig) c).vision();
-                assertEquals(t.encoder().layers(), m.blocks(), m.name() + ": blocks");
+                // `after K` counts encoder blocks on a ViT and decoder layers on a VLM (FastV drops tokens in the decoder)
+                assertEquals(c instanceof LlavaConfig l ? l.text().layers() : t.encoder().layers(), m.blocks(), m.name() + ": blocks");
                 assertEquals(List.of(t.imageSize(), t.imageSize(), t.channels()), m.inputShape(), m.name() + ": input");
                 assertEquals(c instanceof VitConfig v ? v.labels() : 0, m.classes(), m.name() + ": classes");
                 assertEquals(c instanceof VitConfig ? ModelFamily.VIT : c instanceof ClipConfig ? ModelFamily.CLIP : ModelFamily.VLM,
@@ -107,7 +108,7 @@ class MethodsTest {
         assertEquals("criterion wanda needs a language model; for resnet20's weights: magnitude, random", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> Methods.require("layers", ModelFamily.CNN, "l1", "mnist-cnn"));
-        assertEquals("prune layers needs a vision model with residual blocks or a language model or a vision-language model, "
+        assertEquals("prune layers needs a vision model with residual blocks or a language model or a vision-language model (LLaVA-style), "
                 + "but 'mnist-cnn' is a vision CNN", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> Methods.require("neurons", ModelFamily.VLM, "wanda", "tiny-vlm"));
