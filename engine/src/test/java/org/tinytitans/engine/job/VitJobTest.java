@@ -88,4 +88,35 @@ class VitJobTest {
         assertEquals(VisionCounts.vit(TINY, new TokenMerge(2, 0.25)).macsPerImage(), x.getAsJsonObject("pruned").get("flops").getAsLong());
         assertTrue(x.getAsJsonArray("notes").toString().contains("random init"), x.toString());
     }
+
+    @Test
+    void neuronsAndLayersArePhysicallyRemovedBeforeTokens() throws IOException {
+        JsonObject x = experiment("""
+                experiment structured {
+                  model tiny-vit { weights "$MODEL" }
+                  dataset mnist { path "$DATA"; batch 256 }
+                  prune neurons { criterion magnitude; ratio 25% }
+                  prune layers { criterion l1; count 1 }
+                  prune tokens { criterion cls-attention; ratio 50%; after 1 }
+                  measure flops, params, accuracy, latency
+                  latency { batch 16; runs 3; warmup 1 }
+                }
+                """);
+        assertEquals("complete", x.get("status").getAsString(), x.toString());
+        JsonObject b = x.getAsJsonObject("baseline");
+        JsonObject p = x.getAsJsonObject("pruned");
+        // MLP 256 -> 192 in every block, then one of the 4 blocks goes
+        VitConfig shape = TINY.withTower(TINY.tower().withEncoder(new org.tinytitans.engine.vit.EncoderConfig(64, 3, 4, 192, 1e-12,
+                TINY.tower().encoder().act())));
+        assertEquals(VisionCounts.of(TINY).params(), b.get("params").getAsLong());
+        assertEquals(VisionCounts.of(shape).params(), p.get("params").getAsLong());
+        assertEquals(p.get("params").getAsLong(), p.get("nonzero_params").getAsLong());
+        assertEquals(VisionCounts.vit(shape, new TokenKeep(1, 0.5, false)).macsPerImage(), p.get("flops").getAsLong());
+        assertEquals(ints(50, 26, 26), p.getAsJsonArray("tokens_per_block"));
+        assertEquals(3, x.getAsJsonObject("encoder").get("blocks_after").getAsInt());
+        assertEquals(192, x.getAsJsonObject("encoder").get("mlp_hidden_after").getAsInt());
+        double acc = p.get("accuracy").getAsDouble();
+        assertTrue(acc >= 0 && acc < b.get("accuracy").getAsDouble() + 0.05, p.toString());
+        assertTrue(p.getAsJsonObject("latency_ms").get("p50").getAsDouble() > 0);
+    }
 }
