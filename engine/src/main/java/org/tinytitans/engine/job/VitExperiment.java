@@ -44,7 +44,7 @@ import org.tinytitans.language.resolve.PruneSpec;
 
 /**
  * One ViT/DeiT experiment (family `vit`): load a Hugging Face folder (or the zoo shape at random init), measure
- * accuracy on the image dataset, prune (MLP hidden units and encoder blocks physically with {@link VitPrune}, then
+ * accuracy on the image dataset, prune (MLP hidden units, attention heads and encoder blocks physically with {@link VitPrune}, then
  * tokens at run time), measure again, time dense and pruned interleaved with the latency
  * harness, and account the energy. Token pruning changes no weight: the pruned model is the dense one run with a
  * {@link TokenPlan}, so the result records the tokens each block sees instead of a model file.
@@ -200,14 +200,27 @@ final class VitExperiment {
     /** A new model without the units or blocks {@code p} removes from {@code m}, each block losing the same count. */
     private VitModel structure(VitModel m, VitStructure v, PruneSpec p) {
         EncoderConfig e = m.config().tower().encoder();
-        boolean layers = v.info().granularity().equals("layers");
-        int n = layers ? e.layers() : e.intermediate();
+        String g = v.info().granularity();
+        String what = switch (g) {
+            case "layers" -> "encoder blocks";
+            case "heads" -> "attention heads per block";
+            default -> "MLP hidden units per block";
+        };
+        int n = switch (g) {
+            case "layers" -> e.layers();
+            case "heads" -> e.heads();
+            default -> e.intermediate();
+        };
         int remove = p.count() != null ? p.count() : VitPrune.removed(p.ratio() == null ? 0 : p.ratio(), n);
         try {
-            VitModel out = layers ? VitPrune.layers(m, remove, v.score(), p.seed()) : VitPrune.neurons(m, remove, v.score(), p.seed());
-            ctx.phase("pruning", Amount.label(p) + ": " + (layers ? "encoder blocks " : "MLP hidden units per block ") + n + " -> " + (n - remove));
-            notes.add(Amount.label(p) + ": " + (layers ? remove + " of " + n + " encoder blocks removed"
-                    : remove + " of " + n + " MLP hidden units removed from each of the " + e.layers() + " blocks"));
+            VitModel out = switch (g) {
+                case "layers" -> VitPrune.layers(m, remove, v.score(), p.seed());
+                case "heads" -> VitPrune.heads(m, remove, v.score(), p.seed());
+                default -> VitPrune.neurons(m, remove, v.score(), p.seed());
+            };
+            ctx.phase("pruning", Amount.label(p) + ": " + what + " " + n + " -> " + (n - remove));
+            notes.add(Amount.label(p) + ": " + what + " " + n + " -> " + (n - remove)
+                    + (g.equals("layers") ? "" : " in each of the " + e.layers() + " blocks"));
             return out;
         } catch (IllegalArgumentException ex) {
             throw new JobFailure(ex.getMessage(), p.range(), ex);

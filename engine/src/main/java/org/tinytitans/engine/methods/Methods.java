@@ -73,9 +73,11 @@ public final class Methods {
         for (TokenRule r : TokenRule.values()) {
             out.add(new TokenPruning(new MethodInfo("tokens", VIT, r.criterion()), r));
         }
-        // ... and their MLP hidden units and encoder blocks are removed physically (VitPrune), weights alone.
+        // ... and their MLP hidden units, attention heads and encoder blocks are removed physically (VitPrune), weights alone.
         out.add(new VitStructure(new MethodInfo("neurons", VIT, "random"), VitPrune.Score.RANDOM));
         out.add(new VitStructure(new MethodInfo("neurons", VIT, "magnitude"), VitPrune.Score.MAGNITUDE));
+        out.add(new VitStructure(new MethodInfo("heads", VIT, "random"), VitPrune.Score.RANDOM));
+        out.add(new VitStructure(new MethodInfo("heads", VIT, "magnitude"), VitPrune.Score.MAGNITUDE));
         out.add(new VitStructure(new MethodInfo("layers", VIT, "l1"), VitPrune.Score.MAGNITUDE));
         out.add(new VitStructure(new MethodInfo("layers", VIT, "random"), VitPrune.Score.RANDOM));
         // Vision-language models: the decoder through the same pruners (weights-only criteria), and visual tokens.

@@ -7,8 +7,8 @@ import java.util.Random;
 import org.tinytitans.engine.weights.Tensor;
 
 /**
- * Structured pruning of a ViT/DeiT classifier, physically: a new {@link VitModel} with smaller matrices or fewer
- * encoder blocks. {@link VitConfig} has one width for every block, so every block loses the same number of
+ * Structured pruning of a ViT/DeiT classifier, physically: a new {@link VitModel} with smaller matrices (MLP hidden
+ * units, attention heads) or fewer encoder blocks. {@link VitConfig} has one width for every block, so every block loses the same number of
  * units (each keeps its own best ones). The scores are those of the language pruners (engine/lm/prune) on the
  * encoder's own names: magnitude of an MLP hidden unit = L2 norm of its fc1 row and fc2 column; magnitude (l1)
  * of a block = the mean |w| over its linear layers; random = a seeded shuffle.
@@ -42,8 +42,58 @@ public final class VitPrune {
             w.put(up + ".b", rows(w.get(up + ".b"), keep));
             w.put(down + ".w", cols(w.get(down + ".w"), keep));
         }
-        EncoderConfig pruned = new EncoderConfig(e.hidden(), e.layers(), e.heads(), n - remove, e.normEps(), e.act());
-        return new VitModel(c.withTower(c.tower().withEncoder(pruned)), w);
+        return new VitModel(c.withTower(c.tower().withEncoder(e.withIntermediate(n - remove))), w);
+    }
+
+    /**
+     * The model with {@code remove} attention heads gone from every block: their rows of q, k, v (and biases) and
+     * their columns of the output projection. Magnitude scores a head by the L2 norm of its slice of the output
+     * projection (what it writes into the residual stream).
+     */
+    public static VitModel heads(VitModel m, int remove, Score score, long seed) {
+        VitConfig c = m.config();
+        EncoderConfig e = c.tower().encoder();
+        int n = e.heads();
+        int d = e.headDim();
+        if (remove < 1 || remove >= n) {
+            throw new IllegalArgumentException("cannot remove " + remove + " of " + n + " attention heads per block: at least one must stay");
+        }
+        Map<String, Tensor> w = new LinkedHashMap<>(m.weights());
+        for (int l = 0; l < e.layers(); l++) {
+            String o = VisionNames.layer("", l, "o") + ".w";
+            double[] s = score == Score.RANDOM ? random(n, seed + l) : headMagnitude(w.get(o), n, d);
+            int[] heads = keepHighest(s, n - remove);
+            int[] keep = new int[heads.length * d];
+            for (int i = 0; i < heads.length; i++) {
+                for (int j = 0; j < d; j++) {
+                    keep[i * d + j] = heads[i] * d + j;
+                }
+            }
+            for (String x : new String[] {"q", "k", "v"}) {
+                String base = VisionNames.layer("", l, x);
+                w.put(base + ".w", rows(w.get(base + ".w"), keep));
+                w.put(base + ".b", rows(w.get(base + ".b"), keep));
+            }
+            w.put(o, cols(w.get(o), keep));
+        }
+        return new VitModel(c.withTower(c.tower().withEncoder(e.withHeads(n - remove))), w);
+    }
+
+    /** L2 norm of each head's {@code d} columns of the output projection (hidden, heads·d). */
+    static double[] headMagnitude(Tensor o, int heads, int d) {
+        int h = (int) o.shape()[0];
+        int in = (int) o.shape()[1];
+        double[] s = new double[heads];
+        for (int r = 0; r < h; r++) {
+            for (int col = 0; col < in; col++) {
+                double v = o.values()[r * in + col];
+                s[col / d] += v * v;
+            }
+        }
+        for (int i = 0; i < heads; i++) {
+            s[i] = Math.sqrt(s[i]);
+        }
+        return s;
     }
 
     /** The model without {@code remove} whole encoder blocks; the rest keep their order and are renumbered. */

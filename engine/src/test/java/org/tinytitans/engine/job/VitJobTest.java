@@ -119,4 +119,24 @@ class VitJobTest {
         assertTrue(acc >= 0 && acc < b.get("accuracy").getAsDouble() + 0.05, p.toString());
         assertTrue(p.getAsJsonObject("latency_ms").get("p50").getAsDouble() > 0);
     }
+
+    @Test
+    void headsByMagnitudeShrinkTheAttention() throws IOException {
+        JsonObject x = experiment("""
+                experiment heads {
+                  model tiny-vit { weights "$MODEL" }
+                  dataset mnist { path "$DATA"; batch 512 }
+                  prune heads { criterion magnitude; ratio 25% }
+                  measure flops, params, accuracy
+                }
+                """);
+        assertEquals("complete", x.get("status").getAsString(), x.toString());
+        VitConfig shape = TINY.withTower(TINY.tower().withEncoder(TINY.tower().encoder().withHeads(3)));
+        JsonObject p = x.getAsJsonObject("pruned");
+        // 1 of 4 heads (16 of 64 attention rows) per block: 4 x (3 x (16 x 64 + 16) + 64 x 16) parameters fewer
+        assertEquals(VisionCounts.of(TINY).params() - 4 * (3 * (16 * 64 + 16) + 64 * 16), p.get("nonzero_params").getAsLong());
+        assertEquals(VisionCounts.of(shape).macsPerImage(), p.get("flops").getAsLong());
+        assertEquals(3, x.getAsJsonObject("encoder").get("heads_after").getAsInt());
+        assertTrue(p.has("accuracy"), p.toString());
+    }
 }

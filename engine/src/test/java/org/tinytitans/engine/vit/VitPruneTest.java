@@ -111,4 +111,38 @@ class VitPruneTest {
             assertThrows(IllegalArgumentException.class, () -> VitPrune.layers(dense, 4, VitPrune.Score.RANDOM, 1));
         }
     }
+
+    @Test
+    void headsByMagnitudeDropTheirQkvRowsAndOutputColumns() throws IOException {
+        ImageSet test = MnistIdx.load(SAMPLES.resolve("data/mnist"), Split.TEST);
+        try (VitModel dense = tiny(); VitModel pruned = VitPrune.heads(dense, VitPrune.removed(0.5, 4), VitPrune.Score.MAGNITUDE, 1)) {
+            EncoderConfig e = pruned.config().tower().encoder();
+            assertEquals(2, e.heads());
+            assertEquals(16, e.headDim()); // heads keep their size: attention width 32 of hidden 64
+            assertEquals(32, e.attentionWidth());
+            // per block: 2 heads of 16 rows (64 wide, + bias) in q, k and v; 2 x 16 columns of the 64-row output projection
+            assertEquals(dense.paramCount() - 4L * (3 * (32 * 64 + 32) + 64 * 32), pruned.paramCount());
+            assertEquals(VisionCounts.of(pruned.config()).params(), pruned.paramCount());
+            for (int l = 0; l < 4; l++) {
+                Tensor o = dense.weights().get("layers." + l + ".o.w");
+                double[] s = VitPrune.headMagnitude(o, 4, 16);
+                int[] keep = VitPrune.keepHighest(s, 2);
+                // the kept heads are the two largest, and their q rows moved over unchanged
+                for (int h = 0; h < 4; h++) {
+                    boolean kept = h == keep[0] || h == keep[1];
+                    double mine = s[h];
+                    long larger = Arrays.stream(s).filter(x -> x > mine).count();
+                    assertEquals(kept, larger < 2, "block " + l + " head " + h);
+                }
+                float[] q = dense.weights().get("layers." + l + ".q.w").values();
+                float[] qKept = pruned.weights().get("layers." + l + ".q.w").values();
+                assertArrayEquals(Arrays.copyOfRange(q, keep[1] * 16 * 64, (keep[1] + 1) * 16 * 64), Arrays.copyOfRange(qKept, 16 * 64, 32 * 64));
+            }
+            float[][] images = {test.batchPixels(0, 1)};
+            assertFalse(Arrays.equals(dense.logits(images)[0], pruned.logits(images)[0]));
+            double acc = TrainTinyVit.accuracy(pruned, test);
+            assertTrue(acc >= 0 && acc <= 1);
+            assertThrows(IllegalStateException.class, () -> pruned.config().toJson(), "a config.json cannot state the pruned heads");
+        }
+    }
 }

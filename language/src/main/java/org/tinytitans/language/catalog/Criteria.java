@@ -31,6 +31,7 @@ final class Criteria {
             on("heads", Set.of(LANGUAGE), "random", "magnitude", "taylor"),
             on("tokens", Set.of(VIT), "cls-attention", "similarity"),
             on("neurons", Set.of(VIT), "random", "magnitude"),
+            on("heads", Set.of(VIT), "random", "magnitude"),
             on("layers", Set.of(VIT), "l1", "random"),
 
             // a vision-language model's decoder is pruned by the language model's pruners (weights-only criteria)
@@ -50,7 +51,7 @@ final class Criteria {
             g("neurons", "MLP hidden units of transformer layers (rows of up/gate, columns of down)",
                     "Removes hidden units of every transformer MLP, shrinking the up/gate projections' rows and the down projection's columns. On a vision transformer (one MLP width for every block) each encoder block loses the same number of units, its own lowest-scored ones."),
             g("heads", "attention heads",
-                    "Removes whole attention heads: their rows of the Q, K and V projections and columns of the output projection."),
+                    "Removes whole attention heads: their rows of the Q, K and V projections and columns of the output projection. On a vision transformer each encoder block loses the same number of heads (its own lowest-scored ones); magnitude is the norm of a head's slice of the output projection."),
             g("tokens", "tokens after a given block (`after K`): patch tokens of a vision transformer, visual tokens of a vision-language model; `ratio` of them stop going through the later blocks",
                     "Nothing is removed from the weights: every input runs all tokens through blocks 1..K, then only the kept (or merged) tokens through blocks K+1 to the last, so the FLOPs saved grow with the number of tokens (attention is quadratic in them). `ratio` is the fraction of tokens removed, `after K` the block after which it happens (1 to the model's blocks - 1). Vision transformers: encoder blocks, the CLS token always kept, `fuse true` (cls-attention only) merges the dropped tokens into one extra token. Vision-language models: decoder layers, only the image's tokens are dropped (FastV), the text tokens all stay."));
 
