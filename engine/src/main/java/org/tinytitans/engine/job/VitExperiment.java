@@ -201,6 +201,16 @@ final class VitExperiment {
     private VitModel structure(VitModel m, VitStructure v, PruneSpec p) {
         EncoderConfig e = m.config().tower().encoder();
         String g = v.info().granularity();
+        if (g.equals("weights")) {
+            var pat = p.pattern();
+            try {
+                VitModel out = VitPrune.weights(m, p.ratio() == null ? 0 : p.ratio(), pat == null ? 0 : pat.keep(), pat == null ? 0 : pat.group());
+                notes.add(Amount.label(p) + ": encoder linear weights zeroed in place (shapes unchanged, so MACs and latency do not fall without sparse kernels)");
+                return out;
+            } catch (IllegalArgumentException ex) {
+                throw new JobFailure(ex.getMessage(), p.range(), ex);
+            }
+        }
         String what = switch (g) {
             case "layers" -> "encoder blocks";
             case "heads" -> "attention heads per block";
@@ -246,13 +256,15 @@ final class VitExperiment {
         m.put("params", counts.params());
         m.put("flops", counts.macsPerImage());
         m.put("memory", counts.weightBytes() + counts.activationBytes());
-        m.put("sparsity", 0);
+        long nonzero = VitPrune.nonzero(model);
+        double sparsity = model.paramCount() == 0 ? 0 : 1 - (double) nonzero / model.paramCount();
+        m.put("sparsity", sparsity);
         m.json.addProperty("params", counts.params());
-        m.json.addProperty("nonzero_params", counts.params());
+        m.json.addProperty("nonzero_params", model.paramCount() == 0 ? counts.params() : nonzero);
         m.json.addProperty("flops", counts.macsPerImage());
         m.json.addProperty("flops_unit", "MACs per image");
         m.json.addProperty("memory_mb", (counts.weightBytes() + counts.activationBytes()) / 1024.0 / 1024);
-        m.json.addProperty("sparsity", 0.0);
+        m.json.addProperty("sparsity", sparsity);
         m.json.addProperty("blocks", c.tower().encoder().layers());
         m.json.add("tokens_per_block", perBlock(c, plan));
         emit(m.which, "params", counts.params(), "");

@@ -80,6 +80,7 @@ public final class Methods {
         out.add(new VitStructure(new MethodInfo("heads", VIT, "magnitude"), VitPrune.Score.MAGNITUDE));
         out.add(new VitStructure(new MethodInfo("layers", VIT, "l1"), VitPrune.Score.MAGNITUDE));
         out.add(new VitStructure(new MethodInfo("layers", VIT, "random"), VitPrune.Score.RANDOM));
+        out.add(new VitStructure(new MethodInfo("weights", VIT, "magnitude"), VitPrune.Score.MAGNITUDE));
         // Vision-language models: the decoder through the same pruners (weights-only criteria), and visual tokens.
         lm(out, VLM, "layers", "l1", LmCriterion.MAGNITUDE);
         lm(out, VLM, "layers", "random", LmCriterion.RANDOM);

@@ -79,6 +79,60 @@ public final class VitPrune {
         return new VitModel(c.withTower(c.tower().withEncoder(e.withHeads(n - remove))), w);
     }
 
+    /**
+     * The model with the smallest-magnitude weights of every encoder linear layer (q, k, v, o, fc1, fc2; not
+     * biases, norms, embeddings or the head) set to zero: {@code ratio} of each matrix, or, with a pattern
+     * {@code keep}:{@code group} (group > 0), all but the {@code keep} largest |w| of every {@code group}
+     * consecutive weights along a row (the input axis, as N:M sparse kernels want). Shapes do not change.
+     */
+    public static VitModel weights(VitModel m, double ratio, int keep, int group) {
+        EncoderConfig e = m.config().tower().encoder();
+        Map<String, Tensor> w = new LinkedHashMap<>(m.weights());
+        for (int l = 0; l < e.layers(); l++) {
+            for (String x : VisionNames.LINEARS) {
+                String name = VisionNames.layer("", l, x) + ".w";
+                Tensor t = w.get(name);
+                float[] v = t.values().clone();
+                if (group > 0) {
+                    int in = (int) t.shape()[1];
+                    if (in % group != 0) {
+                        throw new IllegalArgumentException(name + " has rows of " + in + ", not a multiple of the pattern's " + group);
+                    }
+                    for (int g = 0; g < v.length; g += group) {
+                        zeroSmallest(v, g, group, group - keep);
+                    }
+                } else {
+                    zeroSmallest(v, 0, v.length, (int) Math.round(ratio * v.length));
+                }
+                w.put(name, new Tensor(t.shape(), v));
+            }
+        }
+        return new VitModel(m.config(), w);
+    }
+
+    /** Zeroes the {@code n} smallest |v| of v[from, from + len) (ties: the earlier one goes first). */
+    private static void zeroSmallest(float[] v, int from, int len, int n) {
+        Integer[] idx = new Integer[len];
+        for (int i = 0; i < len; i++) {
+            idx[i] = from + i;
+        }
+        Arrays.sort(idx, (a, b) -> Math.abs(v[a]) != Math.abs(v[b]) ? Float.compare(Math.abs(v[a]), Math.abs(v[b])) : Integer.compare(a, b));
+        for (int i = 0; i < n; i++) {
+            v[idx[i]] = 0f;
+        }
+    }
+
+    /** Parameters that are not zero. */
+    public static long nonzero(VitModel m) {
+        long n = 0;
+        for (Tensor t : m.weights().values()) {
+            for (float x : t.values()) {
+                n += x != 0f ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
     /** L2 norm of each head's {@code d} columns of the output projection (hidden, heads·d). */
     static double[] headMagnitude(Tensor o, int heads, int d) {
         int h = (int) o.shape()[0];

@@ -139,4 +139,25 @@ class VitJobTest {
         assertEquals(3, x.getAsJsonObject("encoder").get("heads_after").getAsInt());
         assertTrue(p.has("accuracy"), p.toString());
     }
+
+    @Test
+    void twoOfFourWeightsKeepTheShapeAndHalveTheEncoderNonzeros() throws IOException {
+        JsonObject x = experiment("""
+                experiment sparse {
+                  model tiny-vit { weights "$MODEL" }
+                  dataset mnist { path "$DATA"; batch 512 }
+                  prune weights { criterion magnitude; pattern 2:4 }
+                  measure flops, params, accuracy
+                }
+                """);
+        assertEquals("complete", x.get("status").getAsString(), x.toString());
+        JsonObject b = x.getAsJsonObject("baseline");
+        JsonObject p = x.getAsJsonObject("pruned");
+        assertEquals(b.get("params").getAsLong(), p.get("params").getAsLong());
+        assertEquals(b.get("flops").getAsLong(), p.get("flops").getAsLong());
+        // half of 4 blocks x (4 x 64x64 + 2 x 64x256) encoder weights
+        assertEquals(b.get("nonzero_params").getAsLong() - 98_304, p.get("nonzero_params").getAsLong());
+        assertTrue(p.get("sparsity").getAsDouble() > 0.4, p.toString());
+        assertTrue(p.has("accuracy"), p.toString());
+    }
 }

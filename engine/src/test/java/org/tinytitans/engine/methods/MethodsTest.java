@@ -65,7 +65,7 @@ class MethodsTest {
             } else if (m instanceof VitStructure v) {
                 // a vision transformer's MLP units and blocks, removed physically; weights-only scores
                 assertEquals(ModelFamily.VIT, i.family(), i.toString());
-                assertTrue(List.of("neurons", "heads", "layers").contains(i.granularity()), i.toString());
+                assertTrue(List.of("neurons", "heads", "layers", "weights").contains(i.granularity()), i.toString());
                 assertEquals(i.criterion().equals("random"), v.score() == org.tinytitans.engine.vit.VitPrune.Score.RANDOM, i.toString());
             } else if (m instanceof VisualTokens) {
                 assertTrue(i.family() == ModelFamily.VLM && i.granularity().equals("tokens"), i.toString());

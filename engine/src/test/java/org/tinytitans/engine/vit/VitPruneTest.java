@@ -145,4 +145,38 @@ class VitPruneTest {
             assertThrows(IllegalStateException.class, () -> pruned.config().toJson(), "a config.json cannot state the pruned heads");
         }
     }
+
+    @Test
+    void weightsByMagnitudeAndTwoOfFourZeroTheEncoderLinearsInPlace() throws IOException {
+        try (VitModel dense = tiny();
+             VitModel half = VitPrune.weights(dense, 0.5, 0, 0);
+             VitModel nm = VitPrune.weights(dense, 0, 2, 4)) {
+            // per block: q, k, v, o 64x64 and fc1, fc2 64x256: 4 x (4 x 4096 + 2 x 16384) = 196,608 encoder weights
+            long linear = 4L * (4 * 4096 + 2 * 16384);
+            assertEquals(dense.paramCount(), half.paramCount());
+            assertEquals(VitPrune.nonzero(dense) - linear / 2, VitPrune.nonzero(half));
+            assertEquals(VitPrune.nonzero(dense) - linear / 2, VitPrune.nonzero(nm));
+            float[] q = dense.weights().get("layers.0.q.w").values();
+            float[] q24 = nm.weights().get("layers.0.q.w").values();
+            for (int g = 0; g < q.length; g += 4) {
+                int zeros = 0;
+                float keptMin = Float.MAX_VALUE;
+                float goneMax = 0;
+                for (int j = g; j < g + 4; j++) {
+                    zeros += q24[j] == 0 ? 1 : 0;
+                    if (q24[j] == 0) {
+                        goneMax = Math.max(goneMax, Math.abs(q[j]));
+                    } else {
+                        keptMin = Math.min(keptMin, Math.abs(q[j]));
+                    }
+                }
+                assertEquals(2, zeros, "group at " + g);
+                assertTrue(goneMax <= keptMin, "group at " + g + " kept a smaller weight");
+            }
+            assertArrayEquals(dense.weights().get("head.w").values(), half.weights().get("head.w").values());
+            float[][] images = {TinyVision.image(dense.config().tower(), 1)};
+            assertFalse(Arrays.equals(dense.logits(images)[0], half.logits(images)[0]));
+            assertThrows(IllegalArgumentException.class, () -> VitPrune.weights(dense, 0, 2, 3));
+        }
+    }
 }

@@ -33,6 +33,7 @@ final class Criteria {
             on("neurons", Set.of(VIT), "random", "magnitude"),
             on("heads", Set.of(VIT), "random", "magnitude"),
             on("layers", Set.of(VIT), "l1", "random"),
+            on("weights", Set.of(VIT), "magnitude"),
 
             // a vision-language model's decoder is pruned by the language model's pruners (weights-only criteria)
             on("layers", Set.of(VLM), "l1", "random"),
