@@ -52,7 +52,7 @@ class CatalogCommandsTest {
         assertEquals(l1.doc(), arr.get(0).getAsJsonObject().get("doc").getAsString());
         assertEquals("no-data", arr.get(0).getAsJsonObject().get("cost").getAsString());
         assertEquals("[\"cnn\",\"residual\"]", arr.get(0).getAsJsonObject().getAsJsonObject("families").get("filters").toString());
-        assertEquals("[\"residual\",\"language\",\"vlm\"]", arr.get(0).getAsJsonObject().getAsJsonObject("families").get("layers").toString());
+        assertEquals("[\"residual\",\"language\",\"vit\",\"vlm\"]", arr.get(0).getAsJsonObject().getAsJsonObject("families").get("layers").toString());
     }
 
     @Test

@@ -49,7 +49,7 @@ class CheckerTest {
     @Test
     void granularityTheModelsFamilyLacks() {
         Diagnostic d = assertOnly("experiment e { model mnist-cnn; dataset mnist\n prune |layers { criterion l1; count 1 } }", "criterion-family");
-        assertEquals("prune layers needs a vision model with residual blocks or a language model or a vision-language model (LLaVA-style), but 'mnist-cnn' is a vision CNN", d.message());
+        assertEquals("prune layers needs a vision model with residual blocks or a language model or a vision transformer (ViT/DeiT classifier) or a vision-language model (LLaVA-style), but 'mnist-cnn' is a vision CNN", d.message());
     }
 
     @Test

@@ -23,9 +23,12 @@ import org.tinytitans.engine.latency.LatencyStats;
 import org.tinytitans.engine.lm.model.Inference;
 import org.tinytitans.engine.lm.model.Owned;
 import org.tinytitans.engine.methods.Methods;
+import org.tinytitans.engine.methods.PruningMethod;
 import org.tinytitans.engine.methods.TokenPruning;
+import org.tinytitans.engine.methods.VitStructure;
 import org.tinytitans.engine.metrics.PhaseEnergy;
 import org.tinytitans.engine.runtime.Devices;
+import org.tinytitans.engine.vit.EncoderConfig;
 import org.tinytitans.engine.vit.MultimodalModel;
 import org.tinytitans.engine.vit.TokenPlan;
 import org.tinytitans.engine.vit.VisionCheckpoints;
@@ -33,6 +36,7 @@ import org.tinytitans.engine.vit.VisionCounts;
 import org.tinytitans.engine.vit.VisionZoo;
 import org.tinytitans.engine.vit.VitConfig;
 import org.tinytitans.engine.vit.VitModel;
+import org.tinytitans.engine.vit.VitPrune;
 import org.tinytitans.language.catalog.ModelFamily;
 import org.tinytitans.language.resolve.DatasetSpec;
 import org.tinytitans.language.resolve.ExperimentRun;
@@ -40,7 +44,8 @@ import org.tinytitans.language.resolve.PruneSpec;
 
 /**
  * One ViT/DeiT experiment (family `vit`): load a Hugging Face folder (or the zoo shape at random init), measure
- * accuracy on the image dataset, prune tokens, measure again, time dense and pruned interleaved with the latency
+ * accuracy on the image dataset, prune (MLP hidden units, attention heads and encoder blocks physically with {@link VitPrune}, then
+ * tokens at run time), measure again, time dense and pruned interleaved with the latency
  * harness, and account the energy. Token pruning changes no weight: the pruned model is the dense one run with a
  * {@link TokenPlan}, so the result records the tokens each block sees instead of a model file.
  */
@@ -67,8 +72,8 @@ final class VitExperiment {
             model = load();
             loadData(model.config(), wanted);
         }
-        try (model) {
-            VitConfig c = model.config();
+        VitModel dense = model;
+        try (dense) {
             try (var p = ctx.green().meter().phase("baseline")) {
                 ctx.phase("baseline", "measuring the unpruned model");
                 measure(model, null, baseline, wanted);
@@ -76,14 +81,41 @@ final class VitExperiment {
             TokenPlan plan = null;
             try (var p = ctx.green().meter().phase("pruning")) {
                 for (PruneSpec prune : run.prunes()) {
+                    PruningMethod method = method(prune);
+                    if (method instanceof VitStructure v) {
+                        if (plan != null) {
+                            throw new JobFailure("prune tokens must come last: it runs on the model the blocks before it leave", prune.range());
+                        }
+                        VitModel next = structure(model, v, prune);
+                        if (model != dense) {
+                            model.close();
+                        }
+                        model = next;
+                        continue;
+                    }
                     if (plan != null) {
                         throw new JobFailure("one prune tokens block per experiment: tokens are reduced after one block", prune.range());
                     }
-                    plan = plan(prune, c);
+                    plan = plan(prune, (TokenPruning) method, model.config());
                 }
+            } catch (RuntimeException e) {
+                if (model != dense) {
+                    model.close();
+                }
+                throw e;
             }
+            try (VitModel prunedModel = model == dense ? null : model) {
+                return finish(model, dense, plan, baseline, pruned, result, wanted);
+            }
+        }
+    }
+
+    private ExperimentOutcome finish(VitModel model, VitModel dense, TokenPlan plan, Measured baseline, Measured pruned,
+                                     JsonObject result, Set<String> wanted) throws IOException {
+        {
+            VitConfig c = model.config();
             if (run.finetune() != null) {
-                throw new JobFailure("fine-tuning a vision transformer is not supported yet; token pruning needs none", run.finetune().range());
+                 throw new JobFailure("fine-tuning a vision transformer is not supported yet", run.finetune().range());
             }
             try (var p = ctx.green().meter().phase("evaluate")) {
                 ctx.phase("evaluate", "measuring the pruned model");
@@ -93,15 +125,19 @@ final class VitExperiment {
             PhaseEnergy latencyEnergy = null;
             if (Wanted.timing(wanted)) {
                 var p = ctx.green().meter().phase("latency");
-                latency = time(model, plan);
+                latency = time(dense, model, plan);
                 latencyEnergy = p.stop();
                 put(baseline, latency.of("dense"));
                 put(pruned, latency.of("pruned"));
             }
             if (plan != null) {
                 result.add("tokens", tokens(c, plan));
-                notes.add("token pruning changes no weight: the pruned model is the dense one run with fewer tokens after block "
-                        + plan.afterBlock() + ", so no model file is written");
+                notes.add("token pruning changes no weight: the pruned model is run with fewer tokens after block "
+                        + plan.afterBlock());
+            }
+            if (model != dense) {
+                result.add("encoder", encoder(dense.config(), c));
+                notes.add("the structurally pruned ViT is held in memory and measured; writing it as a model folder is not built yet");
             }
             Energy.account(ctx, baseline, pruned, latency, latencyEnergy, result, notes);
             result.add("process", MeasuredMemory.json(ctx.green().memory().read()));
@@ -153,13 +189,55 @@ final class VitExperiment {
         }
     }
 
-    private TokenPlan plan(PruneSpec p, VitConfig c) {
-        TokenPruning method;
+    private PruningMethod method(PruneSpec p) {
         try {
-            method = (TokenPruning) Methods.require(p.granularity().keyword(), ModelFamily.VIT, p.criterion(), run.model().name());
-        } catch (IllegalArgumentException | ClassCastException e) {
+            return Methods.require(p.granularity().keyword(), ModelFamily.VIT, p.criterion(), run.model().name());
+        } catch (IllegalArgumentException e) {
             throw new JobFailure(e.getMessage(), p.criterionRange() != null ? p.criterionRange() : p.range(), e);
         }
+    }
+
+    /** A new model without the units or blocks {@code p} removes from {@code m}, each block losing the same count. */
+    private VitModel structure(VitModel m, VitStructure v, PruneSpec p) {
+        EncoderConfig e = m.config().tower().encoder();
+        String g = v.info().granularity();
+        if (g.equals("weights")) {
+            var pat = p.pattern();
+            try {
+                VitModel out = VitPrune.weights(m, p.ratio() == null ? 0 : p.ratio(), pat == null ? 0 : pat.keep(), pat == null ? 0 : pat.group());
+                notes.add(Amount.label(p) + ": encoder linear weights zeroed in place (shapes unchanged, so MACs and latency do not fall without sparse kernels)");
+                return out;
+            } catch (IllegalArgumentException ex) {
+                throw new JobFailure(ex.getMessage(), p.range(), ex);
+            }
+        }
+        String what = switch (g) {
+            case "layers" -> "encoder blocks";
+            case "heads" -> "attention heads per block";
+            default -> "MLP hidden units per block";
+        };
+        int n = switch (g) {
+            case "layers" -> e.layers();
+            case "heads" -> e.heads();
+            default -> e.intermediate();
+        };
+        int remove = p.count() != null ? p.count() : VitPrune.removed(p.ratio() == null ? 0 : p.ratio(), n);
+        try {
+            VitModel out = switch (g) {
+                case "layers" -> VitPrune.layers(m, remove, v.score(), p.seed());
+                case "heads" -> VitPrune.heads(m, remove, v.score(), p.seed());
+                default -> VitPrune.neurons(m, remove, v.score(), p.seed());
+            };
+            ctx.phase("pruning", Amount.label(p) + ": " + what + " " + n + " -> " + (n - remove));
+            notes.add(Amount.label(p) + ": " + what + " " + n + " -> " + (n - remove)
+                    + (g.equals("layers") ? "" : " in each of the " + e.layers() + " blocks"));
+            return out;
+        } catch (IllegalArgumentException ex) {
+            throw new JobFailure(ex.getMessage(), p.range(), ex);
+        }
+    }
+
+    private TokenPlan plan(PruneSpec p, TokenPruning method, VitConfig c) {
         try {
             TokenPlan plan = method.rule().plan(p.after(), p.ratio() == null ? 0 : p.ratio(), p.fuse());
             plan.check(c.tower());
@@ -178,13 +256,15 @@ final class VitExperiment {
         m.put("params", counts.params());
         m.put("flops", counts.macsPerImage());
         m.put("memory", counts.weightBytes() + counts.activationBytes());
-        m.put("sparsity", 0);
+        long nonzero = VitPrune.nonzero(model);
+        double sparsity = model.paramCount() == 0 ? 0 : 1 - (double) nonzero / model.paramCount();
+        m.put("sparsity", sparsity);
         m.json.addProperty("params", counts.params());
-        m.json.addProperty("nonzero_params", counts.params());
+        m.json.addProperty("nonzero_params", model.paramCount() == 0 ? counts.params() : nonzero);
         m.json.addProperty("flops", counts.macsPerImage());
         m.json.addProperty("flops_unit", "MACs per image");
         m.json.addProperty("memory_mb", (counts.weightBytes() + counts.activationBytes()) / 1024.0 / 1024);
-        m.json.addProperty("sparsity", 0.0);
+        m.json.addProperty("sparsity", sparsity);
         m.json.addProperty("blocks", c.tower().encoder().layers());
         m.json.add("tokens_per_block", perBlock(c, plan));
         emit(m.which, "params", counts.params(), "");
@@ -207,6 +287,18 @@ final class VitExperiment {
             a.add(plan == null || l <= plan.afterBlock() ? all : plan.tokensAfter(c.tower().patches()));
         }
         return a;
+    }
+
+    /** The encoder's shape before and after structured pruning. */
+    private static JsonObject encoder(VitConfig before, VitConfig after) {
+        JsonObject o = new JsonObject();
+        o.addProperty("blocks_before", before.tower().encoder().layers());
+        o.addProperty("blocks_after", after.tower().encoder().layers());
+        o.addProperty("mlp_hidden_before", before.tower().encoder().intermediate());
+        o.addProperty("mlp_hidden_after", after.tower().encoder().intermediate());
+        o.addProperty("heads_before", before.tower().encoder().heads());
+        o.addProperty("heads_after", after.tower().encoder().heads());
+        return o;
     }
 
     private static JsonObject tokens(VitConfig c, TokenPlan plan) {
@@ -248,7 +340,7 @@ final class VitExperiment {
     }
 
     /** Dense and pruned passes interleaved by the latency harness, on one input; each pass in a manager of its own. */
-    private LatencyReport time(VitModel model, TokenPlan plan) {
+    private LatencyReport time(VitModel dense, VitModel model, TokenPlan plan) {
         var l = run.latency();
         if ("onnxruntime".equals(l.runtime())) {
             throw new JobFailure("latency runtime onnxruntime covers the CNN zoo; remove it to time " + run.model().name()
@@ -258,7 +350,7 @@ final class VitExperiment {
         long[] shape = {l.batch(), t.channels(), t.imageSize(), t.imageSize()};
         ctx.phase("latency", "timing dense and pruned interleaved: batch " + l.batch() + ", " + l.runs() + " runs after " + l.warmup() + " warm-up");
         Map<String, LatencyHarness.Timed> models = new LinkedHashMap<>();
-        models.put("dense", (input, sh) -> timeOnce(model, null, input, sh));
+        models.put("dense", (input, sh) -> timeOnce(dense, null, input, sh));
         models.put("pruned", (input, sh) -> timeOnce(model, plan, input, sh));
         int before = ai.djl.pytorch.jni.JniUtils.getNumThreads();
         boolean resize = l.threads() > 0 && l.threads() != before;

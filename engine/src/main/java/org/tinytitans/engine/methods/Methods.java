@@ -16,6 +16,7 @@ import org.tinytitans.engine.criteria.Level;
 import org.tinytitans.engine.lm.prune.LmCriterion;
 import org.tinytitans.engine.prune.WeightPruning;
 import org.tinytitans.engine.vit.TokenRule;
+import org.tinytitans.engine.vit.VitPrune;
 import org.tinytitans.language.catalog.Catalog;
 import org.tinytitans.language.catalog.MethodInfo;
 import org.tinytitans.language.catalog.ModelFamily;
@@ -72,6 +73,14 @@ public final class Methods {
         for (TokenRule r : TokenRule.values()) {
             out.add(new TokenPruning(new MethodInfo("tokens", VIT, r.criterion()), r));
         }
+        // ... and their MLP hidden units, attention heads and encoder blocks are removed physically (VitPrune), weights alone.
+        out.add(new VitStructure(new MethodInfo("neurons", VIT, "random"), VitPrune.Score.RANDOM));
+        out.add(new VitStructure(new MethodInfo("neurons", VIT, "magnitude"), VitPrune.Score.MAGNITUDE));
+        out.add(new VitStructure(new MethodInfo("heads", VIT, "random"), VitPrune.Score.RANDOM));
+        out.add(new VitStructure(new MethodInfo("heads", VIT, "magnitude"), VitPrune.Score.MAGNITUDE));
+        out.add(new VitStructure(new MethodInfo("layers", VIT, "l1"), VitPrune.Score.MAGNITUDE));
+        out.add(new VitStructure(new MethodInfo("layers", VIT, "random"), VitPrune.Score.RANDOM));
+        out.add(new VitStructure(new MethodInfo("weights", VIT, "magnitude"), VitPrune.Score.MAGNITUDE));
         // Vision-language models: the decoder through the same pruners (weights-only criteria), and visual tokens.
         lm(out, VLM, "layers", "l1", LmCriterion.MAGNITUDE);
         lm(out, VLM, "layers", "random", LmCriterion.RANDOM);

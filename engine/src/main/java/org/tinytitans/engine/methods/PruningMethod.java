@@ -12,7 +12,7 @@ import org.tinytitans.language.catalog.MethodInfo;
  * {@link org.tinytitans.engine.vit.TokenRule}, and a vision-language model's visual tokens at run time
  * ({@link VisualTokens}); the experiments dispatch on these five shapes only.
  */
-public sealed interface PruningMethod permits VisionScoring, VisionWeights, LanguagePruning, TokenPruning, VisualTokens {
+public sealed interface PruningMethod permits VisionScoring, VisionWeights, LanguagePruning, TokenPruning, VisualTokens, VitStructure {
 
     /** The catalog's key: granularity, family and criterion name. */
     MethodInfo info();

@@ -77,7 +77,7 @@ final class Encoder {
                 probe[1] = k;
             }
         }
-        NDArray o = att.matMul(v).transpose(0, 2, 1, 3).reshape(b, t, c.hidden());
+        NDArray o = att.matMul(v).transpose(0, 2, 1, 3).reshape(b, t, c.attentionWidth());
         x = x.add(linear(o, w, VisionNames.layer(p, l, "o")));
         NDArray h2 = norm(x, w, VisionNames.layer(p, l, "mlp_norm"), c.normEps());
         NDArray a = act(linear(h2, w, VisionNames.layer(p, l, "up")), c.act());

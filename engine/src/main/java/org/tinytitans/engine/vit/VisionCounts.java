@@ -92,14 +92,16 @@ public record VisionCounts(long params, long macsPerImage, long visionMacs, long
     /** One encoder layer's parameters: q/k/v/out with biases, fc1/fc2 with biases, two LayerNorms. */
     public static long layerParams(EncoderConfig e) {
         long h = e.hidden();
+        long a = e.attentionWidth(); // h, unless heads were pruned
         long i = e.intermediate();
-        return 4 * (h * h + h) + (h * i + i) + (i * h + h) + 4 * h;
+        return 3 * (a * h + a) + (h * a + h) + (h * i + i) + (i * h + h) + 4 * h;
     }
 
     /** One encoder layer's MACs over {@code tokens} tokens. */
     public static long layerMacs(EncoderConfig e, long tokens) {
         long h = e.hidden();
-        return 4 * tokens * h * h + 2 * tokens * tokens * h + 2 * tokens * h * e.intermediate();
+        long a = e.attentionWidth();
+        return 4 * tokens * h * a + 2 * tokens * tokens * a + 2 * tokens * h * e.intermediate();
     }
 
     public static long towerParams(VisionTower t) {
@@ -145,6 +147,6 @@ public record VisionCounts(long params, long macsPerImage, long visionMacs, long
 
     private static long layerBytes(EncoderConfig e, long t) {
         long h = e.hidden();
-        return 4 * (4 * t * h + (long) e.heads() * t * t + t * e.intermediate());
+        return 4 * (t * h + 3 * t * e.attentionWidth() + (long) e.heads() * t * t + t * e.intermediate());
     }
 }

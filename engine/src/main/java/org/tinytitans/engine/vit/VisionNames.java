@@ -76,12 +76,15 @@ public final class VisionNames {
     private static void layers(Map<String, long[]> out, String p, EncoderConfig e) {
         long h = e.hidden();
         long i = e.intermediate();
+        long a = e.attentionWidth();
         for (int l = 0; l < e.layers(); l++) {
             norm(out, layer(p, l, "attn_norm"), h);
-            for (String x : new String[] {"q", "k", "v", "o"}) {
-                out.put(layer(p, l, x) + ".w", new long[] {h, h});
-                out.put(layer(p, l, x) + ".b", new long[] {h});
+            for (String x : new String[] {"q", "k", "v"}) {
+                out.put(layer(p, l, x) + ".w", new long[] {a, h});
+                out.put(layer(p, l, x) + ".b", new long[] {a});
             }
+            out.put(layer(p, l, "o") + ".w", new long[] {h, a});
+            out.put(layer(p, l, "o") + ".b", new long[] {h});
             norm(out, layer(p, l, "mlp_norm"), h);
             out.put(layer(p, l, "up") + ".w", new long[] {i, h});
             out.put(layer(p, l, "up") + ".b", new long[] {i});

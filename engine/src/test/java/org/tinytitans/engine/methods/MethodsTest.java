@@ -62,6 +62,11 @@ class MethodsTest {
                 assertEquals(ModelFamily.VIT, i.family(), i.toString());
                 assertEquals("tokens", i.granularity(), i.toString());
                 assertEquals(i.criterion(), t.rule().criterion(), i.toString());
+            } else if (m instanceof VitStructure v) {
+                // a vision transformer's MLP units and blocks, removed physically; weights-only scores
+                assertEquals(ModelFamily.VIT, i.family(), i.toString());
+                assertTrue(List.of("neurons", "heads", "layers", "weights").contains(i.granularity()), i.toString());
+                assertEquals(i.criterion().equals("random"), v.score() == org.tinytitans.engine.vit.VitPrune.Score.RANDOM, i.toString());
             } else if (m instanceof VisualTokens) {
                 assertTrue(i.family() == ModelFamily.VLM && i.granularity().equals("tokens"), i.toString());
             } else {
@@ -108,8 +113,8 @@ class MethodsTest {
         assertEquals("criterion wanda needs a language model; for resnet20's weights: magnitude, random", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> Methods.require("layers", ModelFamily.CNN, "l1", "mnist-cnn"));
-        assertEquals("prune layers needs a vision model with residual blocks or a language model or a vision-language model (LLaVA-style), "
-                + "but 'mnist-cnn' is a vision CNN", e.getMessage());
+        assertEquals("prune layers needs a vision model with residual blocks or a language model or a vision transformer "
+                + "(ViT/DeiT classifier) or a vision-language model (LLaVA-style), but 'mnist-cnn' is a vision CNN", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> Methods.require("neurons", ModelFamily.VLM, "wanda", "tiny-vlm"));
         assertEquals("criterion wanda needs a language model; for tiny-vlm's neurons: random, magnitude", e.getMessage());

@@ -30,6 +30,10 @@ final class Criteria {
             on("neurons", Set.of(LANGUAGE), "random", "magnitude", "wanda", "taylor"),
             on("heads", Set.of(LANGUAGE), "random", "magnitude", "taylor"),
             on("tokens", Set.of(VIT), "cls-attention", "similarity"),
+            on("neurons", Set.of(VIT), "random", "magnitude"),
+            on("heads", Set.of(VIT), "random", "magnitude"),
+            on("layers", Set.of(VIT), "l1", "random"),
+            on("weights", Set.of(VIT), "magnitude"),
 
             // a vision-language model's decoder is pruned by the language model's pruners (weights-only criteria)
             on("layers", Set.of(VLM), "l1", "random"),
@@ -42,13 +46,13 @@ final class Criteria {
             g("filters", "output filters of convolutions, physically (the next layer loses the matching inputs)",
                     "On a CIFAR ResNet, the first 3x3 conv of every residual block loses round(ratio * n) filters, exactly as the tutorial's rebuild_filters; the block's output width stays."),
             g("layers", "whole residual blocks or transformer layers",
-                    "A removed block becomes its shortcut. On CIFAR ResNets the first block of stage 1 and the downsampling blocks are never removed, and every stage keeps at least 2 blocks (as the tutorial)."),
+                    "A removed block becomes its shortcut. On CIFAR ResNets the first block of stage 1 and the downsampling blocks are never removed, and every stage keeps at least 2 blocks (as the tutorial). On a vision transformer whole encoder blocks are removed and the rest renumbered; at least one stays."),
             g("weights", "single weights, zeroed (unstructured), or N:M patterns with `pattern 2:4`",
                     "Weights are zeroed in place; shapes do not change, so FLOPs and latency only improve with sparse kernels. Sparsity is reported."),
             g("neurons", "MLP hidden units of transformer layers (rows of up/gate, columns of down)",
-                    "Removes hidden units of every transformer MLP, shrinking the up/gate projections' rows and the down projection's columns."),
+                    "Removes hidden units of every transformer MLP, shrinking the up/gate projections' rows and the down projection's columns. On a vision transformer (one MLP width for every block) each encoder block loses the same number of units, its own lowest-scored ones."),
             g("heads", "attention heads",
-                    "Removes whole attention heads: their rows of the Q, K and V projections and columns of the output projection."),
+                    "Removes whole attention heads: their rows of the Q, K and V projections and columns of the output projection. On a vision transformer each encoder block loses the same number of heads (its own lowest-scored ones); magnitude is the norm of a head's slice of the output projection."),
             g("tokens", "tokens after a given block (`after K`): patch tokens of a vision transformer, visual tokens of a vision-language model; `ratio` of them stop going through the later blocks",
                     "Nothing is removed from the weights: every input runs all tokens through blocks 1..K, then only the kept (or merged) tokens through blocks K+1 to the last, so the FLOPs saved grow with the number of tokens (attention is quadratic in them). `ratio` is the fraction of tokens removed, `after K` the block after which it happens (1 to the model's blocks - 1). Vision transformers: encoder blocks, the CLS token always kept, `fuse true` (cls-attention only) merges the dropped tokens into one extra token. Vision-language models: decoder layers, only the image's tokens are dropped (FastV), the text tokens all stay."));
 

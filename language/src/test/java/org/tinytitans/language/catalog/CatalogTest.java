@@ -56,7 +56,7 @@ class CatalogTest {
         }
         assertEquals(ModelFamily.CNN, c.model("mnist-cnn").orElseThrow().modelFamily());
         assertEquals("vision", c.model("resnet20").orElseThrow().family());
-        assertEquals("filters of vision CNNs and residual vision models; layers of residual vision models, language models and vision-language models", c.applies("l1"));
+        assertEquals("filters of vision CNNs and residual vision models; layers of residual vision models, language models, vision transformers and vision-language models", c.applies("l1"));
         // a vision-language model: its decoder by the weights-only LM criteria, and its visual tokens
         assertEquals(List.of(ModelFamily.VLM), c.families("tokens", "attention-received"));
         assertEquals(List.of(ModelFamily.VIT, ModelFamily.VLM), c.granularity("tokens").orElseThrow().families());
