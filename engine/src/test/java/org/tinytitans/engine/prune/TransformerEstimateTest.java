@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.tinytitans.engine.vit.TokenKeep;
+import org.tinytitans.engine.vit.VisionCounts;
+import org.tinytitans.engine.vit.VisionZoo;
+import org.tinytitans.engine.vit.VitConfig;
 import org.tinytitans.language.SpecDocument;
 import org.tinytitans.language.resolve.ExperimentRun;
 import org.tinytitans.language.resolve.Experiments;
@@ -66,8 +70,28 @@ class TransformerEstimateTest {
         assertEquals("prune tokens applies to ViT classifiers, not clip-vit-b32", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Estimate.of(run(
                 "model tiny-vit\nprune tokens { ratio 30%; after 1 }\nprune tokens { ratio 30%; after 2 }")));
-        assertEquals("one prune tokens block per experiment: tokens are reduced after one block", e.getMessage());
+        assertEquals("one prune tokens block per experiment, and it comes last: tokens are reduced after one block", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Estimate.of(run("model tiny-vit\nprune tokens { ratio 30%; after 4 }")));
         assertEquals("the model has 4 blocks; tokens can be pruned after block 1 to 3, not 4", e.getMessage());
+    }
+
+    @Test
+    void structuredPruningShrinksTheEncoderAsVitPruneDoes() {
+        // the shape VitJobTest measures after the same blocks on the shipped model: MLP 256 -> 192, 4 -> 3 blocks
+        VitConfig tiny = (VitConfig) VisionZoo.shape("tiny-vit").orElseThrow();
+        VitConfig shape = tiny.withTower(tiny.tower().withEncoder(tiny.tower().encoder().withIntermediate(192).withLayers(3)));
+        Estimate e = Estimate.of(run("model tiny-vit\nprune neurons { criterion magnitude; ratio 25% }\nprune layers { criterion l1; count 1 }\n"
+                + "prune tokens { criterion cls-attention; ratio 50%; after 1 }"));
+        assertEquals(VisionCounts.of(tiny).params(), e.before().params());
+        assertEquals(VisionCounts.of(shape).params(), e.low().params());
+        assertEquals(VisionCounts.vit(shape, new TokenKeep(1, 0.5, false)).macsPerImage(), e.low().macs());
+        Estimate heads = Estimate.of(run("model tiny-vit\nprune heads { criterion magnitude; ratio 50% }"));
+        // 2 of 4 heads (16 wide) go in each of 4 blocks: their q/k/v rows and biases, their out-projection columns
+        assertEquals(VisionCounts.of(tiny).params() - 4 * 2 * (3 * (16 * 64 + 16) + 64 * 16), heads.low().params());
+        IllegalArgumentException x = assertThrows(IllegalArgumentException.class,
+                () -> Estimate.of(run("model tiny-vit\nprune tokens { ratio 30%; after 1 }\nprune neurons { ratio 50% }")));
+        assertTrue(x.getMessage().contains("it comes last"), x.getMessage());
+        x = assertThrows(IllegalArgumentException.class, () -> Estimate.of(run("model tiny-vit\nprune weights { criterion magnitude; ratio 50% }")));
+        assertTrue(x.getMessage().contains("zeroed in place"), x.getMessage());
     }
 }
