@@ -3,7 +3,7 @@ package org.tinytitans.engine.vit;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Random;
+import org.tinytitans.engine.lm.prune.Ranking;
 import org.tinytitans.engine.weights.Tensor;
 
 /**
@@ -36,8 +36,8 @@ public final class VitPrune {
         for (int l = 0; l < e.layers(); l++) {
             String up = VisionNames.layer("", l, "up");
             String down = VisionNames.layer("", l, "down");
-            double[] s = score == Score.RANDOM ? random(n, seed + l) : neuronMagnitude(w.get(up + ".w"), w.get(down + ".w"));
-            int[] keep = keepHighest(s, n - remove);
+            double[] s = score == Score.RANDOM ? Ranking.random(n, seed + l) : neuronMagnitude(w.get(up + ".w"), w.get(down + ".w"));
+            int[] keep = Ranking.keepHighest(s, n - remove);
             w.put(up + ".w", rows(w.get(up + ".w"), keep));
             w.put(up + ".b", rows(w.get(up + ".b"), keep));
             w.put(down + ".w", cols(w.get(down + ".w"), keep));
@@ -61,8 +61,8 @@ public final class VitPrune {
         Map<String, Tensor> w = new LinkedHashMap<>(m.weights());
         for (int l = 0; l < e.layers(); l++) {
             String o = VisionNames.layer("", l, "o") + ".w";
-            double[] s = score == Score.RANDOM ? random(n, seed + l) : headMagnitude(w.get(o), n, d);
-            int[] heads = keepHighest(s, n - remove);
+            double[] s = score == Score.RANDOM ? Ranking.random(n, seed + l) : headMagnitude(w.get(o), n, d);
+            int[] heads = Ranking.keepHighest(s, n - remove);
             int[] keep = new int[heads.length * d];
             for (int i = 0; i < heads.length; i++) {
                 for (int j = 0; j < d; j++) {
@@ -161,7 +161,7 @@ public final class VitPrune {
         Map<String, Tensor> w = m.weights();
         double[] s = new double[n];
         if (score == Score.RANDOM) {
-            s = random(n, seed);
+            s = Ranking.random(n, seed);
         } else {
             for (int l = 0; l < n; l++) {
                 double sum = 0;
@@ -175,7 +175,7 @@ public final class VitPrune {
                 s[l] = sum / count;
             }
         }
-        int[] keep = keepHighest(s, n - remove);
+        int[] keep = Ranking.keepHighest(s, n - remove);
         Map<String, Tensor> out = new LinkedHashMap<>();
         String prefix = "layers.";
         for (Map.Entry<String, Tensor> x : w.entrySet()) {
@@ -211,30 +211,6 @@ public final class VitPrune {
             s[j] = Math.sqrt(s[j]);
         }
         return s;
-    }
-
-    static double[] random(int n, long seed) {
-        Random r = new Random(seed);
-        double[] s = new double[n];
-        for (int i = 0; i < n; i++) {
-            s[i] = r.nextDouble();
-        }
-        return s;
-    }
-
-    /** Indices of the {@code keep} highest scores, ascending (ties: the lower index stays). */
-    static int[] keepHighest(double[] s, int keep) {
-        Integer[] idx = new Integer[s.length];
-        for (int i = 0; i < s.length; i++) {
-            idx[i] = i;
-        }
-        Arrays.sort(idx, (a, b) -> s[a] != s[b] ? Double.compare(s[b], s[a]) : Integer.compare(a, b));
-        int[] out = new int[keep];
-        for (int i = 0; i < keep; i++) {
-            out[i] = idx[i];
-        }
-        Arrays.sort(out);
-        return out;
     }
 
     /** Rows {@code keep} of a matrix (or entries of a vector). */

@@ -126,7 +126,7 @@ class VitPruneTest {
             for (int l = 0; l < 4; l++) {
                 Tensor o = dense.weights().get("layers." + l + ".o.w");
                 double[] s = VitPrune.headMagnitude(o, 4, 16);
-                int[] keep = VitPrune.keepHighest(s, 2);
+                int[] keep = org.tinytitans.engine.lm.prune.Ranking.keepHighest(s, 2);
                 // the kept heads are the two largest, and their q rows moved over unchanged
                 for (int h = 0; h < 4; h++) {
                     boolean kept = h == keep[0] || h == keep[1];

@@ -4,11 +4,11 @@ import java.util.Arrays;
 import java.util.Random;
 
 /** Choosing what to remove from scores: lower score means less important, removed first (the tutorial's rule). */
-final class Ranking {
+public final class Ranking {
     private Ranking() {}
 
     /** Indices of the {@code keep} highest scores, in ascending index order; ties keep the lower index. */
-    static int[] keepHighest(double[] scores, int keep) {
+    public static int[] keepHighest(double[] scores, int keep) {
         Integer[] order = new Integer[scores.length];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
@@ -23,7 +23,7 @@ final class Ranking {
     }
 
     /** Uniform random scores, reproducible from the seed. */
-    static double[] random(int n, long seed) {
+    public static double[] random(int n, long seed) {
         Random r = new Random(seed);
         double[] s = new double[n];
         for (int i = 0; i < n; i++) {
