@@ -16,6 +16,7 @@ import org.tinytitans.engine.data.Split;
 import org.tinytitans.engine.lm.model.Owned;
 import org.tinytitans.engine.lm.model.Transformer;
 import org.tinytitans.engine.lm.train.AdamW;
+import org.tinytitans.engine.lm.train.NamedArgs;
 import org.tinytitans.engine.runtime.Devices;
 import org.tinytitans.engine.runtime.TorchRuntime;
 import org.tinytitans.engine.weights.Tensor;
@@ -32,13 +33,7 @@ public final class TrainTinyVit {
     record Settings(Path data, Path out, int epochs, int batch, double lr, int hidden, int layers, int heads, int mlp,
                     int patch, int shift, long seed) {
         static Settings parse(String[] args) {
-            Map<String, String> a = new LinkedHashMap<>();
-            for (int i = 0; i < args.length; i++) {
-                if (!args[i].startsWith("--") || i + 1 == args.length) {
-                    throw new IllegalArgumentException("expected --name value pairs, got '" + args[i] + "'");
-                }
-                a.put(args[i].substring(2), args[++i]);
-            }
+            Map<String, String> a = NamedArgs.parse(args);
             if (!a.containsKey("data") || !a.containsKey("out")) {
                 throw new IllegalArgumentException("usage: TrainTinyVit --data MNIST_DIR --out DIR [--epochs 12] [--batch 64] [--lr 2e-3] "
                         + "[--hidden 64] [--layers 4] [--heads 4] [--mlp 256] [--patch 4] [--shift 2] [--seed 0]");

@@ -21,6 +21,7 @@ import org.tinytitans.engine.lm.model.LanguageModel;
 import org.tinytitans.engine.lm.model.Owned;
 import org.tinytitans.engine.lm.model.Transformer;
 import org.tinytitans.engine.lm.train.AdamW;
+import org.tinytitans.engine.lm.train.NamedArgs;
 import org.tinytitans.engine.runtime.Devices;
 import org.tinytitans.engine.runtime.TorchRuntime;
 import org.tinytitans.engine.vit.Act;
@@ -51,13 +52,7 @@ public final class TrainTinyVlm {
     record Settings(Path lm, Path mnist, Path out, int steps, int batch, double lr, int hidden, int layers, int heads, int mlp,
                     int patch, long seed) {
         static Settings parse(String[] args) {
-            Map<String, String> a = new LinkedHashMap<>();
-            for (int i = 0; i < args.length; i++) {
-                if (!args[i].startsWith("--") || i + 1 == args.length) {
-                    throw new IllegalArgumentException("expected --name value pairs, got '" + args[i] + "'");
-                }
-                a.put(args[i].substring(2), args[++i]);
-            }
+            Map<String, String> a = NamedArgs.parse(args);
             if (!a.containsKey("lm") || !a.containsKey("mnist") || !a.containsKey("out")) {
                 throw new IllegalArgumentException("usage: TrainTinyVlm --lm DIR --mnist DIR --out DIR [--steps 1000] [--batch 16] "
                         + "[--lr 1e-3] [--hidden 64] [--layers 4] [--heads 4] [--mlp 128] [--patch 4] [--seed 0]");

@@ -44,13 +44,7 @@ public final class TrainTinyLm {
     record Settings(Path text, Path eval, Path out, int steps, int batch, int seq, double lr, int hidden, int layers,
                     int heads, int kvHeads, int mlp, long seed, String dtype) {
         static Settings parse(String[] args) {
-            Map<String, String> a = new LinkedHashMap<>();
-            for (int i = 0; i < args.length; i++) {
-                if (!args[i].startsWith("--") || i + 1 == args.length) {
-                    throw new IllegalArgumentException("expected --name value pairs, got '" + args[i] + "'");
-                }
-                a.put(args[i].substring(2), args[++i]);
-            }
+            Map<String, String> a = NamedArgs.parse(args);
             if (!a.containsKey("text") || !a.containsKey("out")) {
                 throw new IllegalArgumentException("usage: TrainTinyLm --text FILE --out DIR [--eval FILE] [--steps 1500] "
                         + "[--batch 6] [--seq 256] [--lr 3e-3] [--hidden 128] [--layers 6] [--heads 4] [--kv 2] [--mlp 320] [--seed 0] [--dtype F16]");
