@@ -3,7 +3,6 @@ package org.tinytitans.engine.vit;
 import org.tinytitans.engine.lm.model.Owned;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -71,11 +70,7 @@ final class TensorStore implements AutoCloseable {
         }
         if (arrays == null) {
             manager = Devices.manager();
-            arrays = new HashMap<>();
-            for (Map.Entry<String, Tensor> e : weights.entrySet()) {
-                Tensor t = e.getValue();
-                arrays.put(e.getKey(), Owned.floats(manager, t.values(), new Shape(t.shape())));
-            }
+            arrays = Owned.all(manager, weights);
         }
         return arrays.get(name);
     }

@@ -2,12 +2,10 @@ package org.tinytitans.engine.lm.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.tinytitans.engine.weights.Tensor;
@@ -111,11 +109,7 @@ public final class LanguageModel implements AutoCloseable {
     synchronized NDArray array(String name) {
         if (arrays == null) {
             manager = Devices.manager();
-            arrays = new HashMap<>();
-            for (Map.Entry<String, Tensor> e : weights.entrySet()) {
-                Tensor t = e.getValue();
-                arrays.put(e.getKey(), Owned.floats(manager, t.values(), new Shape(t.shape())));
-            }
+            arrays = Owned.all(manager, weights);
         }
         return arrays.get(name);
     }

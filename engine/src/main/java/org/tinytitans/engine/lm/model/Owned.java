@@ -19,6 +19,13 @@ public final class Owned {
         }
     }
 
+    /** Every tensor as an array owned by {@code m}, by name: a model's weights on its own manager. */
+    public static java.util.Map<String, NDArray> all(NDManager m, java.util.Map<String, org.tinytitans.engine.weights.Tensor> tensors) {
+        java.util.Map<String, NDArray> out = new java.util.HashMap<>();
+        tensors.forEach((name, t) -> out.put(name, floats(m, t.values(), new Shape(t.shape()))));
+        return out;
+    }
+
     public static NDArray longs(NDManager m, long[] v, Shape shape) {
         try (NDArray wrapped = m.create(v, shape)) {
             return wrapped.duplicate();
