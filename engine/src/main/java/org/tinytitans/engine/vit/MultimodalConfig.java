@@ -1,9 +1,7 @@
 package org.tinytitans.engine.vit;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The shape of a vision transformer, CLIP or LLaVA-style model, read from a Hugging Face config.json. */
@@ -15,17 +13,7 @@ public sealed interface MultimodalConfig permits VitConfig, ClipConfig, LlavaCon
     JsonObject toJson();
 
     static MultimodalConfig read(Path file) throws IOException {
-        JsonObject j;
-        try {
-            j = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
-        } catch (RuntimeException e) {
-            throw new IOException(file + ": not a JSON object: " + e.getMessage());
-        }
-        try {
-            return fromJson(j);
-        } catch (RuntimeException e) {
-            throw new IOException(file + ": " + e.getMessage(), e);
-        }
+        return org.tinytitans.engine.files.JsonFiles.read(file, MultimodalConfig::fromJson);
     }
 
     static MultimodalConfig fromJson(JsonObject j) {

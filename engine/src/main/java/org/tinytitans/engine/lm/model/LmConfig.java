@@ -2,9 +2,7 @@ package org.tinytitans.engine.lm.model;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -92,17 +90,7 @@ public record LmConfig(Layout layout, int vocab, int hidden, int layers, int hea
     }
 
     public static LmConfig read(Path file) throws IOException {
-        JsonObject j;
-        try {
-            j = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
-        } catch (RuntimeException e) {
-            throw new IOException(file + ": not a JSON object: " + e.getMessage());
-        }
-        try {
-            return fromJson(j);
-        } catch (RuntimeException e) {
-            throw new IOException(file + ": " + e.getMessage());
-        }
+        return org.tinytitans.engine.files.JsonFiles.read(file, LmConfig::fromJson);
     }
 
     /** Reads GPT-2 ({@code n_embd}, {@code n_layer}, ...) and Llama-style ({@code hidden_size}, ...) keys. */
