@@ -13,7 +13,7 @@ public sealed interface MultimodalConfig permits VitConfig, ClipConfig, LlavaCon
     JsonObject toJson();
 
     static MultimodalConfig read(Path file) throws IOException {
-        return org.tinytitans.engine.files.JsonFiles.read(file, MultimodalConfig::fromJson);
+        return org.tinytitans.engine.weights.JsonFiles.read(file, MultimodalConfig::fromJson);
     }
 
     static MultimodalConfig fromJson(JsonObject j) {

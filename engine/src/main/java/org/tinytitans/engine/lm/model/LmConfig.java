@@ -90,7 +90,7 @@ public record LmConfig(Layout layout, int vocab, int hidden, int layers, int hea
     }
 
     public static LmConfig read(Path file) throws IOException {
-        return org.tinytitans.engine.files.JsonFiles.read(file, LmConfig::fromJson);
+        return org.tinytitans.engine.weights.JsonFiles.read(file, LmConfig::fromJson);
     }
 
     /** Reads GPT-2 ({@code n_embd}, {@code n_layer}, ...) and Llama-style ({@code hidden_size}, ...) keys. */

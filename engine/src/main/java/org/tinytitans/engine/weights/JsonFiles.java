@@ -1,4 +1,4 @@
-package org.tinytitans.engine.files;
+package org.tinytitans.engine.weights;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
